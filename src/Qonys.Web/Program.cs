@@ -1,3 +1,11 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/", () => "Qonys");
-app.Run();
+using Qonys.Web.Platform.Hosting;
+
+// Qonys: one host for the API, the web UI and the operator commands.
+//   dotnet run                       serve (demo mode by default: SQLite, demo data, demo accounts)
+//   dotnet run -- migrate            apply database migrations and exit (production deployments)
+//   dotnet run -- verify-audit       check the audit log's hash chain and exit (0 = intact)
+//   dotnet run -- seed-demo --scale N  load the demo data set N times over (benchmarks)
+return await QonysCommands.RunAsync(args);
+
+/// <summary>Entry point type, visible to tests that host the app in-process.</summary>
+public partial class Program;

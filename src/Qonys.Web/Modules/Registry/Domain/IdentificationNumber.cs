@@ -1,4 +1,4 @@
-namespace Qonys.Web.Platform.Registry;
+namespace Qonys.Web.Modules.Registry.Domain;
 
 /// <summary>
 /// Kazakhstan's 12-digit individual (IIN) and business (BIN) identification numbers share one

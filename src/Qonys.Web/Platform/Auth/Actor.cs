@@ -1,0 +1,40 @@
+using System.Security.Claims;
+
+namespace Qonys.Web.Platform.Auth;
+
+/// <summary>Who is acting: the signed-in user as the use cases see it (no HttpContext below the endpoint).</summary>
+public sealed record Actor(Guid UserId, string Email, string Role, string? RegionCode, string? EmployerBin, Guid? PersonId)
+{
+    public const string RoleClaim = "qonys:role";
+    public const string RegionClaim = "qonys:region";
+    public const string EmployerClaim = "qonys:employer";
+    public const string PersonClaim = "qonys:person";
+
+    public static readonly Actor System = new(Guid.Empty, "system@qonys.kz", "System", null, null, null);
+
+    public bool Can(string permission) => Permissions.Allows(Role, permission);
+
+    /// <summary>True when the actor's scope covers a record of <paramref name="regionCode"/>.</summary>
+    public bool CoversRegion(string regionCode) => !Roles.IsRegional(Role) || RegionCode == regionCode;
+
+    public static Actor From(ClaimsPrincipal principal)
+    {
+        var id = principal.FindFirstValue(ClaimTypes.NameIdentifier)
+                 ?? throw new InvalidOperationException("an authenticated principal has a user id");
+        return new Actor(
+            Guid.Parse(id),
+            principal.FindFirstValue(ClaimTypes.Email) ?? principal.FindFirstValue(ClaimTypes.Name) ?? "",
+            principal.FindFirstValue(RoleClaim) ?? "",
+            principal.FindFirstValue(RegionClaim),
+            principal.FindFirstValue(EmployerClaim),
+            Guid.TryParse(principal.FindFirstValue(PersonClaim), out var p) ? p : null);
+    }
+
+    public static IEnumerable<Claim> ClaimsOf(AppUser user)
+    {
+        yield return new Claim(RoleClaim, user.Role);
+        if (user.RegionCode is not null) yield return new Claim(RegionClaim, user.RegionCode);
+        if (user.EmployerBin is not null) yield return new Claim(EmployerClaim, user.EmployerBin);
+        if (user.PersonId is not null) yield return new Claim(PersonClaim, user.PersonId.Value.ToString());
+    }
+}

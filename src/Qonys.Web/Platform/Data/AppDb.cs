@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Qonys.Web.Platform.Audit;
+using Qonys.Web.Platform.Auth;
+
+namespace Qonys.Web.Platform.Data;
+
+/// <summary>
+/// The one database context. Each module contributes its tables through
+/// <see cref="IEntityTypeConfiguration{TEntity}"/> classes in its own Data folder; table names carry
+/// the module's prefix and every name is snake_case so hand-written SQL reads the same on both providers.
+/// </summary>
+public sealed class AppDb(DbContextOptions<AppDb> options)
+    : IdentityDbContext<AppUser, AppRole, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
+        IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>>(options)
+{
+    public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<AppUser>().ToTable("auth_users");
+        builder.Entity<AppRole>().ToTable("auth_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("auth_user_claims");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("auth_user_roles");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("auth_user_logins");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("auth_role_claims");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("auth_user_tokens");
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
+        ModelConventions.Apply(builder);
+    }
+
+    /// <summary>Saves, sealing any new audit entries into the hash chain inside the same transaction.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        AuditChain.HasPendingEntries(this)
+            ? AuditChain.SaveSealedAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
+            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: audit sealing is asynchronous.");
+}

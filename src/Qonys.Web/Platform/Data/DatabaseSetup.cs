@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Qonys.Web.Platform.Hosting;
+
+namespace Qonys.Web.Platform.Data;
+
+public static class DatabaseSetup
+{
+    public static void AddQonysDatabase(this IServiceCollection services, QonysOptions options)
+    {
+        var db = options.Database;
+        if (db.IsPostgres)
+        {
+            if (string.IsNullOrWhiteSpace(db.ConnectionString))
+                throw new InvalidOperationException("Qonys:Database:ConnectionString is required for the postgresql provider");
+            services.AddDbContextPool<AppDb>(o => o.UseNpgsql(db.ConnectionString), poolSize: 256);
+        }
+        else
+        {
+            var connectionString = SqliteConnectionString(db);
+            services.AddDbContextPool<AppDb>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+        }
+    }
+
+    public static string SqliteConnectionString(DatabaseOptions db)
+    {
+        if (!string.IsNullOrWhiteSpace(db.ConnectionString)) return db.ConnectionString;
+        Directory.CreateDirectory(db.DataFolder);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(Path.Combine(db.DataFolder, "qonys.db")),
+            Cache = SqliteCacheMode.Private,
+            DefaultTimeout = 30,
+            Pooling = true,
+        }.ToString();
+    }
+}
+
+/// <summary>WAL journal (readers never wait for the writer), enforced foreign keys, a generous busy timeout.</summary>
+sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = Pragmas;
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection,
+        Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = Pragmas;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,60 @@
+namespace Qonys.Web.Platform.Hosting;
+
+/// <summary>Configuration section "Qonys" (appsettings, environment variables Qonys__..., command line --Qonys:...).</summary>
+public sealed class QonysOptions
+{
+    public const string Section = "Qonys";
+
+    /// <summary>"demo" (default first-run mode: demo data and demo accounts) or "production" (neither).</summary>
+    public string Mode { get; set; } = "demo";
+    public bool IsDemo => string.Equals(Mode, "demo", StringComparison.OrdinalIgnoreCase);
+
+    public DatabaseOptions Database { get; set; } = new();
+    public AuthOptions Auth { get; set; } = new();
+    public EmailOptions Email { get; set; } = new();
+    public JobOptions Jobs { get; set; } = new();
+    public long MaxRequestBodyBytes { get; set; } = 1_048_576;
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary>"sqlite" (embedded default) or "postgresql".</summary>
+    public string Provider { get; set; } = "sqlite";
+    /// <summary>For sqlite: optional; defaults to a file under <see cref="DataFolder"/>. For postgresql: required.</summary>
+    public string? ConnectionString { get; set; }
+    /// <summary>Folder for the SQLite file and the demo e-mail sink; relative paths are taken from the working directory.</summary>
+    public string DataFolder { get; set; } = ".qonys";
+    /// <summary>Apply migrations at start. Default: in demo mode yes; in production run the 'migrate' command instead.</summary>
+    public bool? MigrateOnStart { get; set; }
+
+    public bool IsPostgres => string.Equals(Provider, "postgresql", StringComparison.OrdinalIgnoreCase);
+}
+
+public sealed class AuthOptions
+{
+    public int TokenLifetimeMinutes { get; set; } = 60;
+    public int MaxFailedAccessAttempts { get; set; } = 5;
+    public int LockoutMinutes { get; set; } = 15;
+    /// <summary>Token requests allowed per client address per minute.</summary>
+    public int TokenRequestsPerMinute { get; set; } = 60;
+}
+
+public sealed class EmailOptions
+{
+    /// <summary>"file" (demo: one .eml file per message in <see cref="FileFolder"/>) or "smtp".</summary>
+    public string Gateway { get; set; } = "file";
+    public string FileFolder { get; set; } = "mail";
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 25;
+    public bool SmtpSsl { get; set; }
+    public string? SmtpUser { get; set; }
+    public string? SmtpPassword { get; set; }
+    public string From { get; set; } = "no-reply@qonys.kz";
+}
+
+public sealed class JobOptions
+{
+    public int NotificationIntervalMilliseconds { get; set; } = 1000;
+    public int NotificationLeaseSeconds { get; set; } = 60;
+    public bool RunBackgroundJobs { get; set; } = true;
+}

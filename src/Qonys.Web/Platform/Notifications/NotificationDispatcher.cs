@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Qonys.Web.Platform.Data;
+using Qonys.Web.Platform.Hosting;
+
+namespace Qonys.Web.Platform.Notifications;
+
+/// <summary>
+/// Delivers pending notifications. A batch is claimed with a conditional update (a lease), so several app nodes
+/// never deliver the same row at once; a node that dies mid-batch leaves leases that expire and are claimed
+/// again, and the gateways' delivery key makes that second delivery a no-op.
+/// </summary>
+public sealed class NotificationDispatcher(AppDb db, IEmailGateway email, TimeProvider clock, IOptions<QonysOptions> options,
+    ILogger<NotificationDispatcher> log)
+{
+    const int BatchSize = 100;
+    const int MaxAttempts = 8;
+    public string NodeId { get; init; } = Environment.MachineName + ":" + Environment.ProcessId + ":" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>Claims and delivers one batch; returns how many were delivered.</summary>
+    public async Task<int> DispatchBatchAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now.AddSeconds(options.Value.Jobs.NotificationLeaseSeconds);
+        var candidates = await db.Set<Notification>().AsNoTracking()
+            .Where(n => n.Status == NotificationStatus.Pending && (n.LeaseUntil == null || n.LeaseUntil < now))
+            .OrderBy(n => n.CreatedAt).Select(n => n.Id).Take(BatchSize).ToListAsync(ct);
+        if (candidates.Count == 0) return 0;
+        var owner = NodeId;
+        await db.Set<Notification>()
+            .Where(n => candidates.Contains(n.Id) && n.Status == NotificationStatus.Pending && (n.LeaseUntil == null || n.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.LeaseOwner, owner).SetProperty(n => n.LeaseUntil, until), ct);
+        var claimed = await db.Set<Notification>().AsNoTracking()
+            .Where(n => candidates.Contains(n.Id) && n.LeaseOwner == owner && n.Status == NotificationStatus.Pending)
+            .ToListAsync(ct);
+
+        var delivered = 0;
+        foreach (var n in claimed)
+        {
+            try
+            {
+                if (n.Channel == NotificationChannels.Email)
+                    await email.SendAsync(new EmailMessage(n.Id, n.Recipient ?? "", n.Subject, n.Body, n.Link), ct);
+                ct.ThrowIfCancellationRequested();
+                await db.Set<Notification>().Where(x => x.Id == n.Id && x.LeaseOwner == owner)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(x => x.Status, NotificationStatus.Delivered)
+                        .SetProperty(x => x.DeliveredAt, clock.GetUtcNow().UtcDateTime)
+                        .SetProperty(x => x.Attempts, x => x.Attempts + 1)
+                        .SetProperty(x => x.LeaseOwner, (string?)null)
+                        .SetProperty(x => x.LeaseUntil, (DateTime?)null), ct);
+                delivered++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning("Delivery of notification {Id} on {Channel} failed: {Error}", n.Id, n.Channel, e.Message);
+                var failed = n.Attempts + 1 >= MaxAttempts;
+                var retryAt = clock.GetUtcNow().UtcDateTime.AddSeconds(Math.Pow(2, n.Attempts + 1));
+                await db.Set<Notification>().Where(x => x.Id == n.Id && x.LeaseOwner == owner)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(x => x.Status, failed ? NotificationStatus.Failed : NotificationStatus.Pending)
+                        .SetProperty(x => x.Attempts, x => x.Attempts + 1)
+                        .SetProperty(x => x.LastError, e.Message.Length > 500 ? e.Message[..500] : e.Message)
+                        .SetProperty(x => x.LeaseUntil, retryAt), CancellationToken.None);
+            }
+        }
+        return delivered;
+    }
+}
+
+/// <summary>Runs the dispatcher on an interval; failures are logged and the loop goes on.</summary>
+public sealed class NotificationJob(IServiceScopeFactory scopes, IOptions<QonysOptions> options, ILogger<NotificationJob> log)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromMilliseconds(options.Value.Jobs.NotificationIntervalMilliseconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                var dispatcher = scope.ServiceProvider.GetRequiredService<NotificationDispatcher>();
+                while (await dispatcher.DispatchBatchAsync(stoppingToken) > 0) { }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Notification dispatch failed; retrying in {Interval}", interval);
+            }
+            try { await Task.Delay(interval, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Qonys.Web.Platform.Data;
+
+namespace Qonys.Web.Platform.Reference;
+
+/// <summary>
+/// Loads the shipped reference data (embedded CSV files, see docs/rules.md for their sources) into empty
+/// tables. Runs at every start, in every mode; a table that already holds rows is left as administrators keep it.
+/// </summary>
+public sealed class ReferenceSeeder(AppDb db, TimeProvider clock)
+{
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        await SeedTable(db.Set<Region>(), "kz_regions.csv", r => new Region
+        {
+            Code = r["iso_3166_2"], NameEn = r["name_en"], NameKk = r["name_kk"], NameRu = r["name_ru"], Type = r["type"],
+            ValidFrom = new DateOnly(2022, 6, 8),
+        }, ct);
+        await SeedTable(db.Set<Country>(), "countries.csv", r => new Country
+        {
+            Alpha2 = r["alpha2"], Alpha3 = r["alpha3"], NameEn = r["name_en"], NameKk = r["name_kk"], NameRu = r["name_ru"],
+            WtoMember = bool.Parse(r["wto_member"]),
+        }, ct);
+        await SeedTable(db.Set<OkedSection>(), "oked_sections.csv", r => new OkedSection
+        {
+            Code = r["code"], NameEn = r["name_en"], NameKk = r["name_kk"], NameRu = r["name_ru"],
+        }, ct);
+        await SeedTable(db.Set<Occupation>(), "occupations.csv", r => new Occupation
+        {
+            Code = r["code"], Level = r["level"], MajorGroup = r["major_group"], NameEn = r["name_en"], NameKk = r["name_kk"],
+            NameRu = r["name_ru"], InDemand = bool.Parse(r["in_demand"]),
+        }, ct);
+        await SeedTable(db.Set<CalendarDay>(), "holidays.csv", r => new CalendarDay
+        {
+            Date = DateOnly.ParseExact(r["date"], "yyyy-MM-dd", CultureInfo.InvariantCulture), Kind = r["kind"],
+            NameEn = r["name_en"], NameKk = r["name_kk"], NameRu = r["name_ru"],
+        }, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await SeedTable(db.Set<RuleValue>(), "rule_values.csv", r => new RuleValue
+        {
+            Key = r["key"],
+            EffectiveFrom = DateOnly.ParseExact(r["effective_from"], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            EffectiveTo = string.IsNullOrEmpty(r["effective_to"]) ? null
+                : DateOnly.ParseExact(r["effective_to"], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Value = decimal.Parse(r["value"], CultureInfo.InvariantCulture), Unit = r["unit"],
+            Unconfirmed = bool.Parse(r["unconfirmed"]), Source = r["source"], Note = r["note"], RecordedAt = now,
+        }, ct);
+        await SeedTable(db.Set<PermitFeeRate>(), "permit_fees.csv", r => new PermitFeeRate
+        {
+            Category = r["category"], OkedSection = r["oked_section"],
+            TermMonthsMax = int.Parse(r["term_months_max"], CultureInfo.InvariantCulture),
+            FeeMci = int.Parse(r["fee_mci"], CultureInfo.InvariantCulture), Unconfirmed = bool.Parse(r["unconfirmed"]),
+        }, ct);
+    }
+
+    async Task SeedTable<T>(DbSet<T> set, string file, Func<IReadOnlyDictionary<string, string>, T> map, CancellationToken ct)
+        where T : class
+    {
+        if (await set.AnyAsync(ct)) return;
+        set.AddRange(ReadCsv(file).Select(map));
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Rows of an embedded reference file as column → value maps.</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadCsv(string file)
+    {
+        var asm = Assembly.GetExecutingAssembly();
+        using var stream = asm.GetManifestResourceStream("Qonys.Reference." + file)
+                           ?? throw new InvalidOperationException($"embedded reference file {file} is missing");
+        using var reader = new StreamReader(stream);
+        return Csv.ReadRecords(reader);
+    }
+}

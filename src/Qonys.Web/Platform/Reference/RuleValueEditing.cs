@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Qonys.Web.Platform.Audit;
+using Qonys.Web.Platform.Auth;
+using Qonys.Web.Platform.Data;
+using Qonys.Web.Platform.Hosting;
+
+namespace Qonys.Web.Platform.Reference;
+
+public sealed record RuleValueRequest(string? Key, DateOnly? EffectiveFrom, decimal? Value, string? Source, string? Note, bool? Unconfirmed);
+
+public static class ReferenceAuditEvents
+{
+    public static readonly AuditEventType RuleValueChanged = new("reference.rule_value_changed", AuditKind.Change);
+}
+
+/// <summary>An administrator records a new value of an existing rule from a date on; the previous value ends the day before.</summary>
+public sealed class RuleValueEditing(AppDb db, AuditLog audit, TimeProvider clock)
+{
+    public async Task<UseCaseResult<ReferenceEndpoints.RuleValueResponse>> AddAsync(Actor actor, RuleValueRequest request, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(request.Key)) errors.Add("key", "is required");
+        if (request.EffectiveFrom is null) errors.Add("effectiveFrom", "is required (YYYY-MM-DD)");
+        if (request.Value is null) errors.Add("value", "is required");
+        else if (request.Value < 0) errors.Add("value", "must not be negative");
+        if (string.IsNullOrWhiteSpace(request.Source)) errors.Add("source", "is required: name the law, order or decree");
+        if (errors.Any) return UseCaseResult<ReferenceEndpoints.RuleValueResponse>.Invalid(errors);
+
+        var history = await db.Set<RuleValue>().Where(r => r.Key == request.Key).OrderBy(r => r.EffectiveFrom).ToListAsync(ct);
+        if (history.Count == 0)
+            return UseCaseResult<ReferenceEndpoints.RuleValueResponse>.Invalid("key", $"'{request.Key}' is not a known rule");
+        var from = request.EffectiveFrom!.Value;
+        if (history.Any(r => r.EffectiveFrom >= from))
+            return UseCaseResult<ReferenceEndpoints.RuleValueResponse>.Conflict(
+                $"'{request.Key}' already has a value from {history[^1].EffectiveFrom:yyyy-MM-dd}; a new value must start later");
+
+        var previous = history[^1];
+        if (previous.EffectiveTo is null || previous.EffectiveTo >= from) previous.EffectiveTo = from.AddDays(-1);
+        var value = new RuleValue
+        {
+            Key = request.Key!, EffectiveFrom = from, Value = request.Value!.Value, Unit = previous.Unit,
+            Unconfirmed = request.Unconfirmed ?? false, Source = request.Source!.Trim(), Note = request.Note?.Trim() ?? "",
+            RecordedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(value);
+        audit.Record(actor, ReferenceAuditEvents.RuleValueChanged, "rule_value", value.Key,
+            new { value.Key, from, previousValue = previous.Value, value = value.Value, value.Source });
+        await db.SaveChangesAsync(ct);
+        return UseCaseResult<ReferenceEndpoints.RuleValueResponse>.Created(ReferenceEndpoints.ToResponse(value));
+    }
+}

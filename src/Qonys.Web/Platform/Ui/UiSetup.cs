@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using Qonys.Web.Platform.Notifications;
+
+namespace Qonys.Web.Platform.Ui;
+
+public static class UiSetup
+{
+    public static void AddQonysUi(this IServiceCollection services)
+    {
+        var strings = new UiStrings();
+        services.AddSingleton(strings);
+        services.AddSingleton<IStringLocalizerFactory>(strings);
+        services.AddSingleton<IStringLocalizer>(strings);
+        services.AddScoped<Inbox>();
+        services.AddScoped<Dashboard>();
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/";
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToPage("/Platform/Ui/Pages/Login");
+                o.Conventions.AllowAnonymousToPage("/Platform/Ui/Pages/Index");
+                o.Conventions.AllowAnonymousToPage("/Platform/Ui/Pages/Forbidden");
+                o.Conventions.AllowAnonymousToPage("/Platform/Ui/Pages/ApiDocs");
+            })
+            .AddViewLocalization();
+    }
+
+    public static void MapQonysUi(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapPost("/logout", async (HttpContext http) =>
+            {
+                await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+                return Results.Redirect("/login");
+            })
+            .RequireAuthorization()
+            .ExcludeFromDescription();
+    }
+}
