@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Qonys.Web.Platform.Data;
+using Qonys.Web.Platform.Demo;
+using Qonys.Web.Platform.Hosting;
+
+namespace Qonys.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app on a real loopback port (Kestrel), on a fresh SQLite file or a fresh PostgreSQL database,
+/// prepared as in demo mode (migrations, reference data, demo data, demo accounts). Tests talk to it over HTTP.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    readonly WebApplication _app;
+    readonly ConcurrentDictionary<string, string> _tokens = new();
+    public Uri BaseAddress { get; }
+    public Provider Provider { get; }
+    public string DataFolder { get; }
+    public string ConnectionString { get; }
+    public IServiceProvider Services => _app.Services;
+
+    TestApp(WebApplication app, Uri baseAddress, Provider provider, string dataFolder, string connectionString)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Provider = provider;
+        DataFolder = dataFolder;
+        ConnectionString = connectionString;
+    }
+
+    /// <summary>Starts an app. <paramref name="settings"/> override configuration keys (e.g. "Qonys:Auth:TokenRequestsPerMinute").</summary>
+    public static async Task<TestApp> StartAsync(Provider provider, IDictionary<string, string?>? settings = null, string? connectionString = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "qonys-test-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(folder);
+        connectionString ??= provider == Provider.Postgres
+            ? await (await PostgresServer.SharedAsync()).CreateDatabaseAsync()
+            : $"Data Source={Path.Combine(folder, "qonys.db")};Default Timeout=30;Pooling=true";
+        var config = new Dictionary<string, string?>
+        {
+            ["Qonys:Mode"] = "demo",
+            ["Qonys:Database:Provider"] = provider == Provider.Postgres ? "postgresql" : "sqlite",
+            ["Qonys:Database:ConnectionString"] = connectionString,
+            ["Qonys:Database:DataFolder"] = folder,
+            ["Qonys:Jobs:NotificationIntervalMilliseconds"] = "100",
+            ["Qonys:Auth:TokenRequestsPerMinute"] = "100000",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
+        var app = QonysApp.Build(["--urls", "http://127.0.0.1:0"], b => b.Configuration.AddInMemoryCollection(config));
+        await QonysApp.PrepareAsync(app);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestApp(app, new Uri(address), provider, folder, connectionString);
+    }
+
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
+
+    public async Task<HttpClient> As(string email)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(email));
+        return client;
+    }
+
+    public async Task<string> TokenAsync(string email, string password = DemoAccounts.Password)
+    {
+        if (_tokens.TryGetValue(email, out var cached)) return cached;
+        using var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenBody>();
+        return _tokens[email] = body!.AccessToken;
+    }
+
+    sealed record TokenBody(string AccessToken, int ExpiresIn);
+
+    /// <summary>A fresh unit of work on the app's database, for arranging and checking what HTTP cannot show.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDb, Task<T>> action)
+    {
+        using var scope = _app.Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDb>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try { Directory.Delete(DataFolder, recursive: true); }
+        catch (IOException) { }
+    }
+}
+
+/// <summary>One running app per provider, shared by the tests of the "apps" collection.</summary>
+public sealed class Apps : IAsyncLifetime
+{
+    readonly SemaphoreSlim _gate = new(1, 1);
+    readonly Dictionary<Provider, TestApp> _apps = [];
+
+    public async Task<TestApp> For(Provider provider)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (!_apps.TryGetValue(provider, out var app)) _apps[provider] = app = await TestApp.StartAsync(provider);
+            return app;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var app in _apps.Values) await app.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppsCollection : ICollectionFixture<Apps>
+{
+    public const string Name = "apps";
+}
