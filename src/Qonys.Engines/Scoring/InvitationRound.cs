@@ -105,7 +105,7 @@ public static class InvitationRound
         if (request.Occupations is { } occupations && (pool.OccupationOf(index) is not { } o || !occupations.Contains(o))) return false;
         if (request.Regions is { } regions && (pool.RegionOf(index) is not { } g || !regions.Contains(g))) return false;
         if (request.ExcludedIds is { } excluded && excluded.Contains(pool.IdOf(index))) return false;
-        return passMark is not { } mark || ranked.TotalOf(index) >= mark;
+        return passMark is not { } mark || ranked.ScaledTotalOf(index) >= CompiledScorecard.ToScaled(mark);
     }
 
     private static CutOffTieBreak DescribeTie(
