@@ -32,6 +32,7 @@ internal sealed class DampedTrendCore : CoreModel
     private readonly double[] _levels;
     private readonly double[] _trends;
     private readonly DampedTrendParameters _parameters;
+    private readonly double[] _dampingSums;
 
     public DampedTrendCore(double[] values, DampedTrendParameters parameters, bool estimated)
         : base(values)
@@ -39,6 +40,13 @@ internal sealed class DampedTrendCore : CoreModel
         _parameters = parameters;
         ParameterCount = estimated ? 3 : 0;
         (_levels, _trends) = States(values, parameters.Alpha, parameters.Beta, parameters.Phi);
+        _dampingSums = new double[values.Length + 1];
+        var power = 1.0;
+        for (var k = 1; k < _dampingSums.Length; k++)
+        {
+            power *= parameters.Phi;
+            _dampingSums[k] = _dampingSums[k - 1] + power;
+        }
         Parameters = new Dictionary<string, double>
         {
             ["alpha"] = parameters.Alpha,
@@ -55,10 +63,12 @@ internal sealed class DampedTrendCore : CoreModel
 
     public override IReadOnlyDictionary<string, double> Parameters { get; }
 
+    /// <summary>φ + … + φ^k comes from a table for k ≤ n (all in-sample steps) and from φ(1 − φ^k)/(1 − φ) beyond.</summary>
     public override double ForecastFrom(int origin, int steps)
     {
         var phi = _parameters.Phi;
-        return _levels[origin] + (_trends[origin] * phi * (1 - Math.Pow(phi, steps)) / (1 - phi));
+        var dampingSum = steps < _dampingSums.Length ? _dampingSums[steps] : phi * (1 - Math.Pow(phi, steps)) / (1 - phi);
+        return _levels[origin] + (_trends[origin] * dampingSum);
     }
 
     /// <summary>
@@ -89,7 +99,7 @@ internal sealed class DampedTrendCore : CoreModel
 
     /// <summary>
     /// Parameters minimising the one-step SSE: Nelder–Mead over (α, β*, φ) ∈ [0,1] × [0,1] × [0.8, 0.98] with β = αβ*,
-    /// from the fixed starts (0.3, 0.1, 0.9) and (0.8, 0.3, 0.95); the better result wins (the first on a tie).
+    /// from the fixed start (0.3, 0.1, 0.9) with initial steps (0.1, 0.1, 0.04).
     /// </summary>
     public static DampedTrendParameters Fit(double[] values)
     {
@@ -97,9 +107,7 @@ internal sealed class DampedTrendCore : CoreModel
         double[] lower = [0, 0, PhiLower];
         double[] upper = [1, 1, PhiUpper];
         double[] step = [0.1, 0.1, 0.04];
-        var first = Optimisers.NelderMead(Objective, [0.3, 0.1, 0.9], step, lower, upper);
-        var second = Optimisers.NelderMead(Objective, [0.8, 0.3, 0.95], step, lower, upper);
-        var best = second.Value < first.Value ? second.Point : first.Point;
+        var best = Optimisers.NelderMead(Objective, [0.3, 0.1, 0.9], step, lower, upper).Point;
         return new DampedTrendParameters(best[0], best[0] * best[1], best[2]);
     }
 

@@ -54,7 +54,8 @@ internal static class Optimisers
     /// <summary>
     /// Nelder–Mead simplex minimisation inside a box: every trial point is projected onto the box before it is
     /// evaluated. Standard coefficients (reflection 1, expansion 2, contraction ½, shrink ½); stops when the simplex's
-    /// function values agree to 1e-10 + 1e-8·|f| or after <paramref name="maxIterations"/> iterations.
+    /// function values agree to 1e-10 + 1e-8·|f|, when no vertex is farther than 1e-4 (in every coordinate)
+    /// from the best one, or after <paramref name="maxIterations"/> iterations.
     /// </summary>
     public static (double[] Point, double Value) NelderMead(
         Func<double[], double> f, double[] start, double[] step, double[] lower, double[] upper, int maxIterations = 400)
@@ -87,7 +88,7 @@ internal static class Optimisers
             }
             Array.Sort(order, (x, y) => values[x] != values[y] ? values[x].CompareTo(values[y]) : x.CompareTo(y));
             int best = order[0], worst = order[dimension], secondWorst = order[dimension - 1];
-            if (values[worst] - values[best] <= 1e-10 + (1e-8 * Math.Abs(values[best])))
+            if (values[worst] - values[best] <= 1e-10 + (1e-8 * Math.Abs(values[best])) || Diameter(simplex, best) <= 1e-4)
             {
                 break;
             }
@@ -147,6 +148,20 @@ internal static class Optimisers
             }
         }
         return (simplex[bestIndex], values[bestIndex]);
+    }
+
+    /// <summary>Largest coordinate distance from the best vertex to any other vertex.</summary>
+    private static double Diameter(double[][] simplex, int best)
+    {
+        var diameter = 0.0;
+        foreach (var vertex in simplex)
+        {
+            for (var j = 0; j < vertex.Length; j++)
+            {
+                diameter = Math.Max(diameter, Math.Abs(vertex[j] - simplex[best][j]));
+            }
+        }
+        return diameter;
     }
 
     /// <summary>centroid + t·(point − centroid), projected onto the box.</summary>
