@@ -6,7 +6,7 @@ namespace Qonys.Bench.Forecasting;
 /// <summary>
 /// Rolling-origin back-test of all forecasting methods over 1,000 synthetic monthly series of 10 years
 /// (trend + seasonality + noise, 20 % with a level shift), horizon 12, then the chosen method's 12-month forecast.
-/// Options: [series count] [step].
+/// Options: [series count (1000)] [origin step (3)].
 /// </summary>
 public sealed class ForecastingBench : IBench
 {
@@ -19,7 +19,7 @@ public sealed class ForecastingBench : IBench
     public Task RunAsync(string[] args)
     {
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
-        var step = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
+        var step = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
         var series = SyntheticSeries(count, 120, new Random(Seed));
         var options = new SelectionOptions(new BacktestOptions(12, 48, step, [0.8, 0.95]), 12, [0.8, 0.95]);
         var origins = options.Backtest.TrainingLengths(120).Count;

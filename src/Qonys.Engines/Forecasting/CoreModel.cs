@@ -185,8 +185,11 @@ internal sealed class SesCore : CoreModel
         return spread;
     }
 
-    /// <summary>α minimising the one-step SSE, by golden-section search on [0, 1].</summary>
-    public static double FitAlpha(double[] values) => Optimisers.GoldenSection(a => SumOfSquaredErrors(values, a), 0, 1);
+    /// <summary>Smallest fitted α (as in Hyndman et al.'s ets): α = 0 would freeze the level at y_0 for ever.</summary>
+    public const double AlphaLower = 1e-4;
+
+    /// <summary>α minimising the one-step SSE, by golden-section search on [<see cref="AlphaLower"/>, 1].</summary>
+    public static double FitAlpha(double[] values) => Optimisers.GoldenSection(a => SumOfSquaredErrors(values, a), AlphaLower, 1);
 
     public static double SumOfSquaredErrors(double[] values, double alpha)
     {

@@ -98,13 +98,13 @@ internal sealed class DampedTrendCore : CoreModel
     }
 
     /// <summary>
-    /// Parameters minimising the one-step SSE: Nelder–Mead over (α, β*, φ) ∈ [0,1] × [0,1] × [0.8, 0.98] with β = αβ*,
+    /// Parameters minimising the one-step SSE: Nelder–Mead over (α, β*, φ) ∈ [1e-4, 1] × [0, 1] × [0.8, 0.98] with β = αβ*,
     /// from the fixed start (0.3, 0.1, 0.9) with initial steps (0.1, 0.1, 0.04).
     /// </summary>
     public static DampedTrendParameters Fit(double[] values)
     {
         double Objective(double[] x) => SumOfSquaredErrors(values, x[0], x[0] * x[1], x[2]);
-        double[] lower = [0, 0, PhiLower];
+        double[] lower = [SesCore.AlphaLower, 0, PhiLower];
         double[] upper = [1, 1, PhiUpper];
         double[] step = [0.1, 0.1, 0.04];
         var best = Optimisers.NelderMead(Objective, [0.3, 0.1, 0.9], step, lower, upper).Point;

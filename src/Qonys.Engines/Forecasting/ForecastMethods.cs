@@ -108,7 +108,7 @@ public sealed class Naive2Method : IForecastMethod
 
 /// <summary>
 /// Simple exponential smoothing on seasonally adjusted data (as the M4 SES benchmark); α fitted by golden-section
-/// search on [0, 1] unless fixed; intervals from ETS(A,N,N).
+/// search on [1e-4, 1] unless fixed; intervals from ETS(A,N,N).
 /// </summary>
 public sealed class SimpleExponentialSmoothingMethod : IForecastMethod
 {
