@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Qonys.Web.Modules.Permits;
 using Qonys.Web.Modules.Registry;
 using Qonys.Web.Platform.Audit;
 using Qonys.Web.Platform.Auth;
@@ -63,6 +64,7 @@ public static class QonysApp
         services.AddQonysUi();
 
         services.AddRegistryModule();
+        services.AddPermitsModule();
 
         var app = builder.Build();
 
@@ -84,6 +86,7 @@ public static class QonysApp
         app.MapAuditApi();
         app.MapNotificationsApi();
         app.MapRegistryApi();
+        app.MapPermitsApi();
         app.MapQonysUi();
         return app;
     }

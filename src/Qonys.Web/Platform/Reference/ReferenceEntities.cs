@@ -156,3 +156,23 @@ sealed class ReferenceConfigurations :
         b.Property(f => f.OkedSection).HasMaxLength(1);
     }
 }
+
+/// <summary>Average monthly nominal wage by region and occupation major group (BNS, KZT), for the salary threshold.</summary>
+public sealed class RegionalWage
+{
+    public int Year { get; set; }
+    public string RegionCode { get; set; } = "";
+    public string MajorGroup { get; set; } = "";
+    public long AverageKzt { get; set; }
+}
+
+sealed class RegionalWageConfiguration : IEntityTypeConfiguration<RegionalWage>
+{
+    public void Configure(EntityTypeBuilder<RegionalWage> b)
+    {
+        b.ToTable("ref_regional_wages");
+        b.HasKey(w => new { w.Year, w.RegionCode, w.MajorGroup });
+        b.Property(w => w.RegionCode).HasMaxLength(8);
+        b.Property(w => w.MajorGroup).HasMaxLength(1);
+    }
+}

@@ -47,6 +47,7 @@ public sealed class ReferenceSeeder(AppDb db, TimeProvider clock)
             Value = decimal.Parse(r["value"], CultureInfo.InvariantCulture), Unit = r["unit"],
             Unconfirmed = bool.Parse(r["unconfirmed"]), Source = r["source"], Note = r["note"], RecordedAt = now,
         }, ct);
+        await SeedTable(db.Set<RegionalWage>(), "regional_wages_2022.csv", WagesOf, ct);
         await SeedTable(db.Set<PermitFeeRate>(), "permit_fees.csv", r => new PermitFeeRate
         {
             Category = r["category"], OkedSection = r["oked_section"],
@@ -55,11 +56,29 @@ public sealed class ReferenceSeeder(AppDb db, TimeProvider clock)
         }, ct);
     }
 
-    async Task SeedTable<T>(DbSet<T> set, string file, Func<IReadOnlyDictionary<string, string>, T> map, CancellationToken ct)
+    /// <summary>BNS wage columns by occupation group, in ISCO major-group order (0 = "not in other groups").</summary>
+    static readonly (string Column, string MajorGroup)[] WageColumns =
+    [
+        ("managers_&_civil_servants", "1"), ("qualified", "2"), ("tech_personnel", "3"), ("admin_emplyees", "4"),
+        ("service_and_sales", "5"), ("agriculture", "6"), ("Engineers_transport", "7"), ("assemblers_and_drivers", "8"),
+        ("unqualified", "9"), ("not_members_of_other_groups", "0"),
+    ];
+
+    static IEnumerable<RegionalWage> WagesOf(IReadOnlyDictionary<string, string> row) =>
+        WageColumns.Where(c => !string.IsNullOrEmpty(row[c.Column])).Select(c => new RegionalWage
+        {
+            Year = 2022, RegionCode = row["iso_3166_2"], MajorGroup = c.MajorGroup,
+            AverageKzt = long.Parse(row[c.Column], CultureInfo.InvariantCulture),
+        });
+
+    Task SeedTable<T>(DbSet<T> set, string file, Func<IReadOnlyDictionary<string, string>, T> map, CancellationToken ct)
+        where T : class => SeedTable(set, file, row => [map(row)], ct);
+
+    async Task SeedTable<T>(DbSet<T> set, string file, Func<IReadOnlyDictionary<string, string>, IEnumerable<T>> map, CancellationToken ct)
         where T : class
     {
         if (await set.AnyAsync(ct)) return;
-        set.AddRange(ReadCsv(file).Select(map));
+        set.AddRange(ReadCsv(file).SelectMany(map));
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }

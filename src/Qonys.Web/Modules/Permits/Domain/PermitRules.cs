@@ -177,9 +177,9 @@ public static class PermitRules
         if (f.SalaryThresholdKzt is not { } threshold)
             return new(SalaryThreshold, CheckOutcome.NotApplicable, "No wage statistics for this region and occupation group.", v.SalaryThresholdPercent.Version);
         return f.MonthlySalaryKzt >= threshold
-            ? new(SalaryThreshold, CheckOutcome.Passed, $"The salary of {f.MonthlySalaryKzt:N0} KZT is not below the threshold of {threshold:N0} KZT ({f.SalaryThresholdBasis}).",
+            ? new(SalaryThreshold, CheckOutcome.Passed, string.Create(CultureInfo.InvariantCulture, $"The salary of {f.MonthlySalaryKzt:N0} KZT is not below the threshold of {threshold:N0} KZT ({f.SalaryThresholdBasis})."),
                 v.SalaryThresholdPercent.Version)
-            : new(SalaryThreshold, CheckOutcome.Failed, $"The salary of {f.MonthlySalaryKzt:N0} KZT is below the threshold of {threshold:N0} KZT ({f.SalaryThresholdBasis}).",
+            : new(SalaryThreshold, CheckOutcome.Failed, string.Create(CultureInfo.InvariantCulture, $"The salary of {f.MonthlySalaryKzt:N0} KZT is below the threshold of {threshold:N0} KZT ({f.SalaryThresholdBasis})."),
                 v.SalaryThresholdPercent.Version);
     }
 

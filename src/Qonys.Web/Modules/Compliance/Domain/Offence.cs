@@ -1,0 +1,32 @@
+namespace Qonys.Web.Modules.Compliance.Domain;
+
+/// <summary>
+/// An administrative offence under the Code of Administrative Offences (Art. 517 foreigner working without a permit,
+/// Art. 518 host failed to notify, Art. 519 employer broke foreign-labour rules), with its fine and collection.
+/// </summary>
+public sealed class Offence
+{
+    public Guid Id { get; set; }
+    public string Article { get; set; } = "";
+    /// <summary>individual_entrepreneur, official, legal_entity, foreign_national, individual.</summary>
+    public string OffenderType { get; set; } = "";
+    public string? OffenderBin { get; set; }
+    public Guid? OffenderPersonId { get; set; }
+    public string RegionCode { get; set; } = "";
+    public DateOnly CommittedOn { get; set; }
+    public DateOnly RecordedOn { get; set; }
+    public int FineMci { get; set; }
+    public long FineKzt { get; set; }
+    public long CollectedKzt { get; set; }
+    /// <summary>open (fine unpaid or case pending), paid, collected (enforced), cancelled.</summary>
+    public string Status { get; set; } = OffenceStatus.Open;
+    public DateOnly? ResolvedOn { get; set; }
+}
+
+public static class OffenceStatus
+{
+    public const string Open = "open";
+    public const string Paid = "paid";
+    public const string Collected = "collected";
+    public const string Cancelled = "cancelled";
+}

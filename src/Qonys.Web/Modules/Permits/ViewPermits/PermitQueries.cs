@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Qonys.Web.Modules.Permits.Domain;
+using Qonys.Web.Modules.Registry.Domain;
+using Qonys.Web.Platform.Audit;
+using Qonys.Web.Platform.Auth;
+using Qonys.Web.Platform.Data;
+using Qonys.Web.Platform.Hosting;
+
+namespace Qonys.Web.Modules.Permits.ViewPermits;
+
+/// <summary>Permits by employer or number within the caller's scope, and the public verification that shows no personal data.</summary>
+public sealed class PermitQueries(AppDb db, AuditLog audit, TimeProvider clock)
+{
+    static bool InScope(Actor actor, Permit p) => actor.Role switch
+    {
+        Roles.Administrator or Roles.Analyst => true,
+        Roles.Officer or Roles.Inspector => actor.RegionCode == p.RegionCode,
+        Roles.Employer => actor.EmployerBin == p.EmployerBin,
+        _ => false,
+    };
+
+    public async Task<UseCaseResult<PagedList<PermitResponse>>> ListAsync(Actor actor, string? employerBin, int? page, int? pageSize, CancellationToken ct)
+    {
+        var (p, size) = Paging.Normalise(page, pageSize);
+        var q = db.Set<Permit>().AsNoTracking();
+        if (actor.Role == Roles.Employer)
+        {
+            if (employerBin is not null && employerBin != actor.EmployerBin) return UseCaseResult<PagedList<PermitResponse>>.Ok(new([], 0, p, size));
+            q = q.Where(x => x.EmployerBin == actor.EmployerBin);
+        }
+        else if (employerBin is not null) q = q.Where(x => x.EmployerBin == employerBin);
+        if (Roles.IsRegional(actor.Role)) q = q.Where(x => x.RegionCode == actor.RegionCode);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderByDescending(x => x.IssuedOn).ThenBy(x => x.Number).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        return UseCaseResult<PagedList<PermitResponse>>.Ok(new(items.Select(PermitResponse.From).ToList(), total, p, size));
+    }
+
+    public async Task<UseCaseResult<PermitResponse>> GetAsync(Actor actor, string number, CancellationToken ct)
+    {
+        var permit = await db.Set<Permit>().AsNoTracking().FirstOrDefaultAsync(x => x.Number == number, ct);
+        if (permit is null) return UseCaseResult<PermitResponse>.NotFound();
+        if (!InScope(actor, permit))
+        {
+            await audit.RecordNowAsync(actor, PlatformAuditEvents.RecordOutOfScope, "permit", number, ct: ct);
+            return UseCaseResult<PermitResponse>.NotFound();
+        }
+        return UseCaseResult<PermitResponse>.Ok(PermitResponse.From(permit));
+    }
+
+    public async Task<UseCaseResult<PermitVerification>> VerifyAsync(string number, CancellationToken ct)
+    {
+        var found = await (from permit in db.Set<Permit>().AsNoTracking()
+                           join employer in db.Set<Employer>().AsNoTracking() on permit.EmployerBin equals employer.Bin
+                           where permit.Number == number
+                           select new { permit, employer.Name }).FirstOrDefaultAsync(ct);
+        if (found is null) return UseCaseResult<PermitVerification>.NotFound();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var p = found.permit;
+        return UseCaseResult<PermitVerification>.Ok(new PermitVerification(p.IsValidOn(today), p.Status, p.Category, p.ValidFrom,
+            p.ValidUntil, found.Name, p.RegionCode, p.OccupationCode));
+    }
+}
