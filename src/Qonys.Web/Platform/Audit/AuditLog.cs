@@ -11,6 +11,7 @@ namespace Qonys.Web.Platform.Audit;
 public sealed class AuditLog(AppDb db, TimeProvider clock)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    const int MaxEntityIdLength = 64;
 
     public void Record(Actor actor, AuditEventType type, string? entityType, string? entityId, object? data = null) =>
         db.Add(new AuditEntry
@@ -21,7 +22,7 @@ public sealed class AuditLog(AppDb db, TimeProvider clock)
             Type = type.Code,
             Kind = type.Kind.ToString(),
             EntityType = entityType,
-            EntityId = entityId,
+            EntityId = entityId is { Length: > MaxEntityIdLength } ? entityId[..MaxEntityIdLength] : entityId,
             Data = data is null ? "{}" : JsonSerializer.Serialize(data, Json),
         });
 
