@@ -4,7 +4,9 @@ using Qonys.Web.Platform.Hosting;
 //   dotnet run                       serve (demo mode by default: SQLite, demo data, demo accounts)
 //   dotnet run -- migrate            apply database migrations and exit (production deployments)
 //   dotnet run -- verify-audit       check the audit log's hash chain and exit (0 = intact)
+//   dotnet run -- create-user --email E --role R   create an account (password from QONYS_PASSWORD)
 //   dotnet run -- seed-demo --scale N  load the demo data set N times over (benchmarks)
+//   dotnet run -- schema-sql          print the schema the model implies (to write a migration from)
 return await QonysCommands.RunAsync(args);
 
 /// <summary>Entry point type, visible to tests that host the app in-process.</summary>

@@ -50,6 +50,36 @@ public static class QonysCommands
                 Console.WriteLine($"loaded {rows} rows at scale {scale} in {sw.Elapsed.TotalSeconds:F1} s");
                 return 0;
             }
+            case "create-user":
+            {
+                // Production bootstrap: the first administrator (and any other account) without demo mode.
+                // The password comes from the QONYS_PASSWORD environment variable, never the command line.
+                var email = Option(rest, "--email");
+                var role = Option(rest, "--role") ?? Auth.Roles.Administrator;
+                var password = Environment.GetEnvironmentVariable("QONYS_PASSWORD");
+                if (email is null || password is null || !Auth.Roles.All.Contains(role))
+                {
+                    await Console.Error.WriteLineAsync("usage: QONYS_PASSWORD=... create-user --email E [--role R] [--region KZ-NN] [--employer BIN]");
+                    return 2;
+                }
+                using var scope = app.Services.CreateScope();
+                var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Auth.AppUser>>();
+                var user = new Auth.AppUser
+                {
+                    Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, Role = role,
+                    RegionCode = Option(rest, "--region"), EmployerBin = Option(rest, "--employer"), CreatedAt = DateTime.UtcNow,
+                };
+                var created = await users.CreateAsync(user, password);
+                if (!created.Succeeded)
+                {
+                    await Console.Error.WriteLineAsync(string.Join("; ", created.Errors.Select(e => e.Description)));
+                    return 1;
+                }
+                var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+                await audit.RecordNowAsync(Auth.Actor.System, PlatformAuditEvents.UserCreated, "user", user.Id.ToString(), new { role, user.RegionCode });
+                Console.WriteLine($"created {role} {email}");
+                return 0;
+            }
             case "schema-sql":
             {
                 using var scope = app.Services.CreateScope();
@@ -57,7 +87,7 @@ public static class QonysCommands
                 return 0;
             }
             default:
-                await Console.Error.WriteLineAsync($"unknown command '{command}': use serve, migrate, verify-audit, seed-demo or schema-sql");
+                await Console.Error.WriteLineAsync($"unknown command '{command}': use serve, migrate, verify-audit, create-user, seed-demo or schema-sql");
                 return 2;
         }
     }
