@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Localization;
 using Qonys.Web.Platform.Notifications;
 
@@ -24,7 +25,20 @@ public static class UiSetup
                 o.Conventions.AllowAnonymousToPage("/Platform/Ui/Pages/Forbidden");
                 o.Conventions.AllowAnonymousToPage("/Platform/Ui/Pages/ApiDocs");
             })
-            .AddViewLocalization();
+            .AddViewLocalization()
+            .ConfigureApplicationPartManager(AddOwnPages);
+    }
+
+    /// <summary>
+    /// The pages are compiled into this assembly. MVC discovers them only in the entry assembly, which is not this one
+    /// when the host runs inside another process (the integration and browser tests): add them there, once.
+    /// </summary>
+    static void AddOwnPages(ApplicationPartManager parts)
+    {
+        var own = typeof(UiSetup).Assembly;
+        if (parts.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == own)) return;
+        foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(own).GetApplicationParts(own))
+            parts.ApplicationParts.Add(part);
     }
 
     public static void MapQonysUi(this WebApplication app)

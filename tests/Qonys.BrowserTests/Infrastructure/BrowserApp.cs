@@ -1,0 +1,55 @@
+namespace Qonys.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real app (demo mode, fresh SQLite file) on a loopback port and one headless Chromium, shared by the tests
+/// of the "browser" collection. Each test opens its own browser context, so cookies never leak between tests.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    TestApp? _app;
+    IPlaywright? _playwright;
+    IBrowser? _browser;
+
+    public TestApp App => _app ?? throw new InvalidOperationException(Chromium.SkipReason);
+
+    public async Task InitializeAsync()
+    {
+        if (!Chromium.Available) return;
+        // The machine is shared and may be busy: give assertions more than Playwright's default 5 s to come true.
+        SetDefaultExpectTimeout(20_000);
+        _app = await TestApp.StartAsync(Provider.Sqlite);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath,
+            Headless = true,
+            Args = Chromium.Arguments,
+        });
+    }
+
+    /// <summary>A fresh context (no cookies) and a page in it, with relative addresses resolved against the app.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var browser = _browser ?? throw new InvalidOperationException(Chromium.SkipReason);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
+}
