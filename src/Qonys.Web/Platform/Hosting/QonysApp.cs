@@ -21,7 +21,11 @@ public static class QonysApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot() });
+        // ApplicationName: pages and static assets belong to this assembly, also when a test process hosts the app.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args, ContentRootPath = ContentRoot(), ApplicationName = typeof(QonysApp).Assembly.GetName().Name,
+        });
         configure?.Invoke(builder);
         var options = builder.Configuration.GetSection(QonysOptions.Section).Get<QonysOptions>() ?? new QonysOptions();
         builder.Services.Configure<QonysOptions>(builder.Configuration.GetSection(QonysOptions.Section));
