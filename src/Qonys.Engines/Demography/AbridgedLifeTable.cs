@@ -31,6 +31,11 @@ public static class AbridgedLifeTable
     public static double LifeExpectancy(IReadOnlyList<double> mx, double factor = 1.0)
     {
         ArgumentNullException.ThrowIfNull(mx);
+        return LifeExpectancy(mx.ToArray().AsSpan(), factor);
+    }
+
+    internal static double LifeExpectancy(ReadOnlySpan<double> mx, double factor)
+    {
         var l = 1.0;
         var e0 = 0.0;
         for (var g = 0; g < GroupCount - 1; g++)
@@ -49,6 +54,12 @@ public static class AbridgedLifeTable
     /// (e0 decreases monotonically in k), with bisection as a safeguard.
     /// </summary>
     public static double SolveHazardFactor(IReadOnlyList<double> mx, double targetE0)
+    {
+        ArgumentNullException.ThrowIfNull(mx);
+        return SolveHazardFactor(mx.ToArray().AsSpan(), targetE0);
+    }
+
+    internal static double SolveHazardFactor(ReadOnlySpan<double> mx, double targetE0)
     {
         double lo = -8, hi = 8; // bracket for ln k
         double x0 = 0, f0 = LifeExpectancy(mx, 1) - targetE0;
@@ -70,13 +81,14 @@ public static class AbridgedLifeTable
     /// <summary>Single-year survival ratios of the table with rates k·m(x).</summary>
     public static SingleYearSurvival Survival(IReadOnlyList<double> mx, double factor = 1.0)
     {
+        ArgumentNullException.ThrowIfNull(mx);
         var s = new double[AgeGrid.Count];
-        var e0 = FillSurvival(mx, factor, s, out var birth);
+        var e0 = FillSurvival(mx.ToArray(), factor, s, out var birth);
         return new SingleYearSurvival(s, birth, e0);
     }
 
     /// <summary>Allocation-free form of <see cref="Survival"/>: fills 101 survival ratios, returns e0.</summary>
-    internal static double FillSurvival(IReadOnlyList<double> mx, double factor, Span<double> survival, out double birthSurvival)
+    internal static double FillSurvival(ReadOnlySpan<double> mx, double factor, Span<double> survival, out double birthSurvival)
     {
         Span<double> lived = stackalloc double[AgeGrid.Count + 1];
         var l = 1.0;

@@ -33,6 +33,7 @@ internal sealed class ProjectionRun
     private readonly double[] _international = new double[Cells];
     private readonly double[] _regionMigration = new double[Cells];
     private readonly double[] _pool = new double[Cells];
+    private readonly double[] _inverseNation = new double[Cells];
     private readonly double[] _regionBirths;
     private readonly double[] _regionInternational;
     private readonly double[] _regionInternal;
@@ -81,8 +82,8 @@ internal sealed class ProjectionRun
 
     private void Step(int i, StepRates rates, TrajectoryPath path, IProjectionSink sink)
     {
-        var kMale = AbridgedLifeTable.SolveHazardFactor(rates.MxMale, path.E0Male[i]);
-        var kFemale = AbridgedLifeTable.SolveHazardFactor(rates.MxFemale, path.E0Female[i]);
+        var kMale = AbridgedLifeTable.SolveHazardFactor(rates.MxMale.AsSpan(), path.E0Male[i]);
+        var kFemale = AbridgedLifeTable.SolveHazardFactor(rates.MxFemale.AsSpan(), path.E0Female[i]);
         var tfr = Math.Max(path.Tfr[i], 0);
         for (var x = 0; x < N; x++) _asfr[x] = tfr * rates.FertilityPattern[x];
 
@@ -100,13 +101,14 @@ internal sealed class ProjectionRun
             nationInternational, 0));
 
         InterRegionalFlows(i);
+        for (var c = 0; c < Cells; c++) _inverseNation[c] = _nation[c] > 0 ? 1 / _nation[c] : 0;
         var birthSum = 0.0;
         for (var r = 0; r < _regions; r++)
         {
             var start = _region[r];
             for (var c = 0; c < Cells; c++)
             {
-                var share = _nation[c] > 0 ? start[c] / _nation[c] : 0;
+                var share = start[c] * _inverseNation[c];
                 _regionMigration[c] = (_scenario.InternationalMigration ? (rates.Migration[c] + path.MigrationDeviation[i] * _model.MigrationProfile[c]) * share : 0)
                     + _internal[r][c];
             }
@@ -173,34 +175,19 @@ internal sealed class ProjectionRun
             }
     }
 
-    /// <summary>
-    /// One year of the cohort-component method for one population (see docs/demography.md): net migrants of age x
-    /// (age at the end of the year) arrive half at the start, exposed to a year of mortality at age x−1, and half at the end;
-    /// births = Σ ASFR(x)·(F_start(x) + F_end(x))/2; newborns survive with L0/l0. Returns the births.
-    /// </summary>
+    /// <summary>One year of <see cref="CohortStep"/> for both sexes of one population; returns the births.</summary>
     private double Advance(double[] start, double[] end, StepRates rates, double kMale, double kFemale, double fertilityFactor, double[] migration)
     {
         var survival = _survival.AsSpan();
-        AbridgedLifeTable.FillSurvival(rates.MxMale, kMale, survival[..N], out var birthMale);
-        AbridgedLifeTable.FillSurvival(rates.MxFemale, kFemale, survival[N..], out var birthFemale);
-        for (var o = 0; o < Cells; o += N)
-        {
-            for (var x = 1; x < AgeGrid.Open; x++)
-            {
-                var half = 0.5 * migration[o + x];
-                end[o + x] = Math.Max(0, (start[o + x - 1] + half) * survival[o + x - 1] + half);
-            }
-            var open = o + AgeGrid.Open;
-            var halfOpen = 0.5 * migration[open];
-            end[open] = Math.Max(0, start[open - 1] * survival[open - 1] + (start[open] + halfOpen) * survival[open] + halfOpen);
-        }
-        var births = 0.0;
-        for (var x = 15; x <= 49; x++) births += _asfr[x] * 0.5 * (start[N + x] + end[N + x]);
-        births *= fertilityFactor;
+        AbridgedLifeTable.FillSurvival(rates.MxMale.AsSpan(), kMale, survival[..N], out var birthMale);
+        AbridgedLifeTable.FillSurvival(rates.MxFemale.AsSpan(), kFemale, survival[N..], out var birthFemale);
+        CohortStep.AgeCohorts(start.AsSpan(0, N), end.AsSpan(0, N), survival[..N], migration.AsSpan(0, N));
+        CohortStep.AgeCohorts(start.AsSpan(N, N), end.AsSpan(N, N), survival[N..], migration.AsSpan(N, N));
+        var births = fertilityFactor * CohortStep.Births(_asfr, start.AsSpan(N, N), end.AsSpan(N, N));
         var srb = rates.SexRatioAtBirth;
         var maleBirths = births * srb / (1 + srb);
-        end[0] = Math.Max(0, (maleBirths + 0.5 * migration[0]) * birthMale + 0.5 * migration[0]);
-        end[N] = Math.Max(0, (births - maleBirths + 0.5 * migration[N]) * birthFemale + 0.5 * migration[N]);
+        end[0] = CohortStep.Newborns(maleBirths, birthMale, migration[0]);
+        end[N] = CohortStep.Newborns(births - maleBirths, birthFemale, migration[N]);
         return births;
     }
 }
