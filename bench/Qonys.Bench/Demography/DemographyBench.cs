@@ -13,13 +13,14 @@ public sealed class DemographyBench : IBench
     {
         var trajectories = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1000;
         var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+        var threads = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : -1;
         var (wpp, regional) = Load();
         // 26 annual steps: populations on 1 January 2026 … 2052 (26 projected years after the base).
         var model = ProjectionModel.Create(wpp, regional, ProjectionSettings.Default with { EndYear = 2052 });
         Console.WriteLine($"cores {Environment.ProcessorCount}, regions {model.Regions.Count}, steps {model.Years.Count - 1}, trajectories {trajectories}");
         ProbabilisticResult? result = null;
-        Harness.Measure($"demography probabilistic T={trajectories}", runs, () =>
-            result = ProbabilisticProjection.Run(model, ScenarioDefinition.Baseline, new ProbabilisticSettings(trajectories, 20260101)));
+        Harness.Measure($"demography probabilistic T={trajectories} threads={threads}", runs, () =>
+            result = ProbabilisticProjection.Run(model, ScenarioDefinition.Baseline, new ProbabilisticSettings(trajectories, 20260101, MaxDegreeOfParallelism: threads)));
         foreach (var year in new[] { 2030, 2040, 2050 })
         {
             var q = result!.Quantiles("KZ", ProjectionIndicator.Total, year);

@@ -90,29 +90,38 @@ public static class AbridgedLifeTable
     /// <summary>Allocation-free form of <see cref="Survival"/>: fills 101 survival ratios, returns e0.</summary>
     internal static double FillSurvival(ReadOnlySpan<double> mx, double factor, Span<double> survival, out double birthSurvival)
     {
-        Span<double> lived = stackalloc double[AgeGrid.Count + 1];
+        // Inside a group of constant hazard μ, L(x+1)/L(x) = exp(−μ); across a group boundary
+        // L(x+1)/L(x) = exp(−μ_g)·[(1 − exp(−μ_g+1))/μ_g+1] / [(1 − exp(−μ_g))/μ_g].
         var l = 1.0;
         var e0 = 0.0;
         var age = 0;
+        var previousLived = 0.0; // person-years per survivor at exact age, in the previous group
+        var previousYear = 1.0;
+        birthSurvival = 0;
         for (var g = 0; g < GroupCount - 1; g++)
         {
             var m = factor * mx[g];
             var oneYear = Math.Exp(-m);
             var livedPerSurvivor = m > 1e-12 ? (1 - oneYear) / m : 1.0;
-            for (var k = 0; k < Width(g); k++, age++)
+            if (g == 0) birthSurvival = livedPerSurvivor;
+            else survival[age - 1] = previousYear * livedPerSurvivor / previousLived;
+            var width = Width(g);
+            var groupSurvival = oneYear;
+            for (var k = 0; k < width - 1; k++)
             {
-                lived[age] = l * livedPerSurvivor;
-                e0 += lived[age];
-                l *= oneYear;
+                survival[age + k] = oneYear;
+                groupSurvival *= oneYear;
             }
+            e0 += m > 1e-12 ? l * (1 - groupSurvival) / m : l * width;
+            l *= groupSurvival;
+            age += width;
+            previousLived = livedPerSurvivor;
+            previousYear = oneYear;
         }
         var open = factor * mx[GroupCount - 1];
         var openYear = Math.Exp(-open);
-        lived[AgeGrid.Open] = l * (1 - openYear) / open;
-        e0 += l / open;
-        for (var x = 0; x < AgeGrid.Open; x++) survival[x] = lived[x + 1] / lived[x];
+        survival[AgeGrid.Open - 1] = previousYear * ((1 - openYear) / open) / previousLived;
         survival[AgeGrid.Open] = openYear;
-        birthSurvival = lived[0];
-        return e0;
+        return e0 + l / open;
     }
 }

@@ -31,6 +31,7 @@ internal sealed class ProjectionRun
     private readonly double[] _survival = new double[Cells];
     private readonly double[] _asfr = new double[N];
     private readonly double[] _international = new double[Cells];
+    private readonly double[] _modelInternational = new double[Cells];
     private readonly double[] _regionMigration = new double[Cells];
     private readonly double[] _pool = new double[Cells];
     private readonly double[] _inverseNation = new double[Cells];
@@ -88,9 +89,14 @@ internal sealed class ProjectionRun
         for (var x = 0; x < N; x++) _asfr[x] = tfr * rates.FertilityPattern[x];
 
         // National international migration: WPP by age and sex (plus the drawn deviation on a model schedule) and policy intakes.
-        Array.Clear(_international);
+        Array.Clear(_modelInternational);
         if (_scenario.InternationalMigration)
-            for (var c = 0; c < Cells; c++) _international[c] = rates.Migration[c] + path.MigrationDeviation[i] * _model.MigrationProfile[c];
+        {
+            var profile = _model.MigrationProfile;
+            var deviation = path.MigrationDeviation[i];
+            for (var c = 0; c < Cells; c++) _modelInternational[c] = rates.Migration[c] + deviation * profile[c];
+        }
+        _modelInternational.CopyTo(_international, 0);
         foreach (var (_, cells) in _schedule.Labour[i])
             for (var c = 0; c < Cells; c++) _international[c] += cells[c];
 
@@ -106,21 +112,22 @@ internal sealed class ProjectionRun
         for (var r = 0; r < _regions; r++)
         {
             var start = _region[r];
+            var flows = _internal[r];
+            var ownInternational = 0.0;
             for (var c = 0; c < Cells; c++)
             {
-                var share = start[c] * _inverseNation[c];
-                _regionMigration[c] = (_scenario.InternationalMigration ? (rates.Migration[c] + path.MigrationDeviation[i] * _model.MigrationProfile[c]) * share : 0)
-                    + _internal[r][c];
+                // The region takes the national model migration of each (sex, age) cell in proportion to its population there.
+                var international = _modelInternational[c] * start[c] * _inverseNation[c];
+                ownInternational += international;
+                _regionMigration[c] = international + flows[c];
             }
-            var ownInternational = 0.0;
-            for (var c = 0; c < Cells; c++) ownInternational += _regionMigration[c] - _internal[r][c];
             foreach (var (region, cells) in _schedule.Labour[i])
             {
                 if (region != r) continue;
                 for (var c = 0; c < Cells; c++) { _regionMigration[c] += cells[c]; ownInternational += cells[c]; }
             }
             _regionInternational[r] = ownInternational;
-            _regionInternal[r] = _internal[r].Sum();
+            _regionInternal[r] = flows.Sum();
             _regionStart[r] = start.Sum();
             var hazard = _model.HazardRatio[r];
             _regionBirths[r] = Advance(start, _regionNext[r], rates, kMale * hazard[0], kFemale * hazard[1], _base.RegionalFertilityFactor[r], _regionMigration);

@@ -36,13 +36,18 @@ public sealed record StatutoryAges(IReadOnlyList<StatutoryAgeRule> Rules)
     /// <summary>Population below working age, of working age and above it for one sex (ages 0 … 100+).</summary>
     internal static (double Below, double Working, double Above) Split(ReadOnlySpan<double> ages, double from, double retirement)
     {
+        // A fractional boundary a = n + f counts the share f of age n on the lower side (age n is [n, n+1) in exact age).
+        var fromAge = Math.Min((int)Math.Floor(from), ages.Length - 1);
+        var retireAge = Math.Min((int)Math.Floor(retirement), ages.Length - 1);
         double below = 0, above = 0, total = 0;
         for (var x = 0; x < ages.Length; x++)
         {
             total += ages[x];
-            below += ages[x] * Math.Clamp(from - x, 0, 1);
-            above += ages[x] * Math.Clamp(x + 1 - retirement, 0, 1);
+            if (x < fromAge) below += ages[x];
+            else if (x > retireAge) above += ages[x];
         }
+        below += (from - fromAge) * ages[fromAge];
+        above += (1 - (retirement - retireAge)) * ages[retireAge];
         return (below, total - below - above, above);
     }
 }
