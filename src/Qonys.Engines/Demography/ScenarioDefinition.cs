@@ -39,8 +39,8 @@ public sealed record LabourIntake(string Region, double PersonsPerYear, int AgeF
 /// <param name="Name">Display name.</param>
 /// <param name="Fertility">WPP fertility variant.</param>
 /// <param name="LifeExpectancyShiftYears">Years added to the WPP medium e0 target of both sexes in every year (0 = WPP medium).</param>
-/// <param name="InternationalMigration">False for zero net international migration.</param>
-/// <param name="InterRegionalMigration">False for zero inter-regional migration (model flows and resettlements).</param>
+/// <param name="InternationalMigration">False for zero WPP (model) net international migration; explicit <see cref="LabourIntakes"/> still apply.</param>
+/// <param name="InterRegionalMigration">False for zero model inter-regional flows; explicit <see cref="Resettlements"/> still apply.</param>
 /// <param name="Resettlements">Organised resettlement programmes between regions.</param>
 /// <param name="LabourIntakes">Changes to the foreign-labour intake.</param>
 public sealed record ScenarioDefinition(

@@ -70,4 +70,87 @@ public class WppValidationTests
         Nation.Value.At(2030).Total.ShouldBe(22_000, 660);
         Nation.Value.At(2050).Total.ShouldBeInRange(24_000, 27_500);
     }
+
+    [Fact]
+    public void Annual_baseline_matches_an_independent_5_year_projection_with_the_WPP_legacy_inputs()
+    {
+        // The 5-year WPP files (pop 2025, mx, pasfr, TFR, SRB and net migration by 5-year period) are a consistent input set
+        // for a 5-year cohort-component model (SOURCES.md 1). The test runs that model itself, mid-2025 → mid-2050, and the
+        // engine's annual run must agree within 0.3 % at each mid-year (mid-year t ≈ average of 1 January t and t+1).
+        var reference = LegacyFiveYearProjection();
+        var nation = Nation.Value;
+        foreach (var (year, total) in reference)
+        {
+            if (year == 2025) continue;
+            // 1 July 2050 lies beyond the run: extrapolate half of the 2049 change.
+            var midYear = year < 2050
+                ? 0.5 * (nation.At(year).Total + nation.At(year + 1).Total)
+                : nation.At(2050).Total + 0.5 * (nation.At(2050).Total - nation.At(2049).Total);
+            midYear.ShouldBe(total, 0.003 * total, $"{year}");
+        }
+    }
+
+    private static List<(int Year, double Total)> LegacyFiveYearProjection()
+    {
+        static List<Dictionary<string, string>> Read(string file)
+        {
+            using var reader = DemographyData.Open("wpp2024/" + file);
+            var header = reader.ReadLine()!.Split(',');
+            var rows = new List<Dictionary<string, string>>();
+            while (reader.ReadLine() is { } line) rows.Add(header.Zip(line.Split(',')).ToDictionary(p => p.First, p => p.Second));
+            return rows;
+        }
+        static double D(string s) => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+        var basePop = Read("kaz_pop_age5_sex_base_2025.csv");
+        var pop = new[] { basePop.Select(r => D(r["male"])).ToArray(), basePop.Select(r => D(r["female"])).ToArray() };
+        var mx = Read("kaz_mx_abridged_5y_1950_2100.csv");
+        var pasfr = Read("kaz_pasfr_5y_1950_2100.csv");
+        var tfr = Read("kaz_tfr_5y_1950_2100.csv");
+        var srb = Read("kaz_srb_5y_1950_2100.csv");
+        var mig = Read("kaz_netmig_age5_sex_5y_2020_2100.csv");
+        var result = new List<(int, double)> { (2025, pop[0].Sum() + pop[1].Sum()) };
+        string[] mxColumn = ["mx_male", "mx_female"], migColumn = ["male", "female"];
+        for (var start = 2025; start < 2050; start += 5)
+        {
+            var period = $"{start}-{start + 5}";
+            var t = D(tfr.Single(r => r["period"] == period)["tfr"]);
+            var share = pasfr.Where(r => r["period"] == period).Select(r => D(r["pasfr_percent"])).ToArray();
+            var ratio = D(srb.Single(r => r["period"] == period)["srb"]);
+            var next = new double[2][];
+            var lived = new double[2][];
+            for (var s = 0; s < 2; s++)
+            {
+                // 5Lx with exponential survival inside each abridged group (radix 1); groups 0 and 1-4 make 0-4; open 100+ = T100.
+                var m = mx.Where(r => r["period"] == period).Select(r => D(r[mxColumn[s]])).ToArray();
+                var l = 1.0;
+                var nL = new double[21];
+                int[] widths = [1, 4, .. Enumerable.Repeat(5, 19)];
+                for (var g = 0; g < 21; g++)
+                {
+                    var survive = Math.Exp(-widths[g] * m[g]);
+                    nL[Math.Max(0, g - 1)] += l * (1 - survive) / m[g];
+                    l *= survive;
+                }
+                nL[20] = l / m[21];
+                lived[s] = nL;
+                var mi = mig.Where(r => r["period"] == period).Select(r => D(r[migColumn[s]])).ToArray();
+                var q = new double[21];
+                for (var g = 1; g < 20; g++) q[g] = (pop[s][g - 1] + mi[g] / 2) * nL[g] / nL[g - 1] + mi[g] / 2;
+                q[20] = (pop[s][19] + pop[s][20] + mi[20] / 2) * nL[20] / (nL[19] + nL[20]) + mi[20] / 2;
+                q[0] = mi[0]; // newborns added below
+                next[s] = q;
+            }
+            var births = 0.0;
+            for (var i = 0; i < 7; i++) births += t * share[i] / 100 * (pop[1][3 + i] + next[1][3 + i]) / 2; // 5 years × ASFR = TFR·share
+            for (var s = 0; s < 2; s++)
+            {
+                var sexBirths = births * (s == 0 ? ratio / (1 + ratio) : 1 / (1 + ratio));
+                var mi0 = next[s][0];
+                next[s][0] = (sexBirths + mi0 / 2) * lived[s][0] / 5 + mi0 / 2;
+            }
+            pop = next;
+            result.Add((start + 5, pop[0].Sum() + pop[1].Sum()));
+        }
+        return result;
+    }
 }
