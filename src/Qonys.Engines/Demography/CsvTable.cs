@@ -36,8 +36,6 @@ internal sealed class CsvTable
     public int Column(string name) =>
         _columns.TryGetValue(name, out var i) ? i : throw new FormatException($"CSV column '{name}' is missing.");
 
-    public bool HasColumn(string name) => _columns.ContainsKey(name);
-
     public static string Text(string[] row, int column) => column < row.Length ? row[column] : "";
 
     /// <summary>The number in a cell; NaN when the cell is empty.</summary>
