@@ -174,8 +174,14 @@ public sealed class ProjectionModel
             _ => (b.Male, b.Female),
         };
         var midYear = new double[Cells];
-        SpragueGraduation.GraduateWithOpenGroup(male).CopyTo(midYear, 0);
-        SpragueGraduation.GraduateWithOpenGroup(female).CopyTo(midYear, AgeGrid.Count);
+        foreach (var (groups, offset) in new[] { (male, 0), (female, AgeGrid.Count) })
+        {
+            var single = SpragueGraduation.GraduateWithOpenGroup(groups);
+            // The graduated base must add back to the WPP groups (to 1e-9 thousand, i.e. far below one person).
+            if (SpragueGraduation.LargestGroupDeviation(groups, single) > 1e-9)
+                throw new InvalidOperationException("Graduated base population does not add back to the WPP 5-year groups.");
+            single.CopyTo(midYear, offset);
+        }
         var national = BaseDateShift.ToFirstJanuary(midYear, shift, TfrOf(shift, variant));
         var regional1 = RegionalBase.Distribute(national, regional, settings, regions);
         var fertility = RegionalBase.FertilityFactors(regional, regions, national, regional1, first.FertilityPattern);

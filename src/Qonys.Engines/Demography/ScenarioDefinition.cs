@@ -70,7 +70,10 @@ public sealed record ScenarioDefinition(
     /// <summary>Serialises the scenario to JSON (camelCase, enums as strings).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <summary>Reads a scenario written by <see cref="ToJson"/>.</summary>
-    public static ScenarioDefinition FromJson(string json) =>
-        JsonSerializer.Deserialize<ScenarioDefinition>(json, Json) ?? throw new JsonException("Empty scenario.");
+    /// <summary>Reads a scenario written by <see cref="ToJson"/>; missing adjustment lists are read as empty.</summary>
+    public static ScenarioDefinition FromJson(string json)
+    {
+        var scenario = JsonSerializer.Deserialize<ScenarioDefinition>(json, Json) ?? throw new JsonException("Empty scenario.");
+        return scenario with { Resettlements = scenario.Resettlements ?? [], LabourIntakes = scenario.LabourIntakes ?? [] };
+    }
 }

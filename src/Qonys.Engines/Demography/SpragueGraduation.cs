@@ -87,6 +87,26 @@ public static class SpragueGraduation
         return result;
     }
 
+    /// <summary>
+    /// Largest absolute difference between a group and the sum of its graduated single years (the open group, if any,
+    /// is compared with the last single-year cell). Zero up to rounding for output of this class.
+    /// </summary>
+    public static double LargestGroupDeviation(IReadOnlyList<double> groups, IReadOnlyList<double> singleYears)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(singleYears);
+        var closed = singleYears.Count / 5;
+        var deviation = 0.0;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var sum = 0.0;
+            if (g < closed) for (var k = 0; k < 5; k++) sum += singleYears[5 * g + k];
+            else sum = singleYears[^1];
+            deviation = Math.Max(deviation, Math.Abs(sum - groups[g]));
+        }
+        return deviation;
+    }
+
     private static void ClampGroup(Span<double> cells, double groupTotal)
     {
         var hasNegative = false;

@@ -120,6 +120,15 @@ public class ProjectionTests
     }
 
     [Fact]
+    public void Scenario_json_without_adjustment_lists_reads_as_no_adjustments()
+    {
+        var back = ScenarioDefinition.FromJson("""{ "name": "Zero", "fertility": "Low", "internationalMigration": false, "interRegionalMigration": false }""");
+        back.Fertility.ShouldBe(FertilityVariant.Low);
+        back.Resettlements.ShouldBeEmpty();
+        back.LabourIntakes.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Statutory_ages_follow_the_effective_years()
     {
         var ages = StatutoryAges.Kazakhstan;

@@ -42,6 +42,10 @@ public class SpragueGraduationTests
         single.ShouldAllBe(v => v >= 0);
         single.Take(5).Sum().ShouldBe(1, 1e-12);
         single.Skip(5).Take(5).Sum().ShouldBe(1000, 1e-9);
+        // A tampered cell shows up in the check: move 3 from age 5 to age 4 and the two groups are off by 3.
+        single[4] += 3;
+        single[5] -= 3;
+        SpragueGraduation.LargestGroupDeviation(groups, single).ShouldBe(3, 1e-9);
     }
 
     [Fact]
@@ -54,6 +58,7 @@ public class SpragueGraduationTests
             single.Length.ShouldBe(101);
             for (var g = 0; g < 20; g++) single.Skip(5 * g).Take(5).Sum().ShouldBe(groups[g], 1e-9);
             single[100].ShouldBe(groups[20]);
+            SpragueGraduation.LargestGroupDeviation(groups, single).ShouldBeLessThan(1e-9);
             single.ShouldAllBe(v => v >= 0);
         }
         (b.Male.Sum() + b.Female.Sum()).ShouldBe(20843.754, 0.01); // SOURCES.md 1.2
