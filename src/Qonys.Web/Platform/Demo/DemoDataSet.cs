@@ -39,10 +39,15 @@ public sealed class DemoDataSet(AppDb db, AuditLog audit, TimeProvider clock, IL
         var writer = DemoBulkWriters.For(db.Database.GetDbConnection(), tx.GetDbTransaction());
         var counts = DemoCounts.Zero;
         var ledger = new Dictionary<(int, string, string), QuotaLedger>();
+        TimeSpan generating = TimeSpan.Zero, writing = TimeSpan.Zero;
         for (var copy = 0; copy < copies; copy++)
         {
+            var started = clock.GetTimestamp();
             var records = DemoGenerator.Generate(new DemoOptions { Seed = DemoGenerator.DefaultSeed + copy, Copy = copy, StatusAsOf = today });
+            generating += clock.GetElapsedTime(started);
+            started = clock.GetTimestamp();
             await DemoBulkWriters.WriteAsync(writer, records, ct);
+            writing += clock.GetElapsedTime(started);
             counts += records.Counts with { QuotaRows = 0 };
             foreach (var q in records.Quotas)
             {
@@ -64,6 +69,8 @@ public sealed class DemoDataSet(AppDb db, AuditLog audit, TimeProvider clock, IL
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        log.LogInformation("Demo data: {Copies} cop(ies) generated in {Generating:F1} s, written in {Writing:F1} s",
+            copies, generating.TotalSeconds, writing.TotalSeconds);
         return counts;
     }
 }
