@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Qonys.Web.Modules.Analytics;
 using Qonys.Web.Modules.Permits;
 using Qonys.Web.Modules.Registry;
 using Qonys.Web.Platform.Audit;
@@ -69,6 +70,7 @@ public static class QonysApp
 
         services.AddRegistryModule();
         services.AddPermitsModule();
+        services.AddAnalyticsModule();
 
         var app = builder.Build();
 
@@ -91,6 +93,7 @@ public static class QonysApp
         app.MapNotificationsApi();
         app.MapRegistryApi();
         app.MapPermitsApi();
+        app.MapAnalyticsApi();
         app.MapQonysUi();
         return app;
     }
