@@ -66,8 +66,8 @@ public sealed class LifecycleExtensionRulesTests
     [Fact]
     public void An_intra_corporate_transfer_is_extended_once()
     {
-        Check(PermitCategory.Ict, new DateOnly(2026, 11, 16), extensionsSoFar: 0).ShouldBeNull();
-        Check(PermitCategory.Ict, new DateOnly(2026, 11, 16), extensionsSoFar: 1)!.Rule.ShouldBe(ExtensionRules.Limit);
+        Check(PermitCategory.Ict, new DateOnly(2026, 11, 16), extensions: 0).ShouldBeNull();
+        Check(PermitCategory.Ict, new DateOnly(2026, 11, 16), extensions: 1)!.Rule.ShouldBe(ExtensionRules.Limit);
     }
 
     // Valid 2026-01-01 to 2027-12-31 (24 months); the 36-month term ends 2028-12-31 (2026-01-01 + 36 months − 1 day).
@@ -77,7 +77,7 @@ public sealed class LifecycleExtensionRulesTests
     public void Category_1_extends_while_the_whole_term_stays_within_36_months(int months, bool allowed)
     {
         var until = new DateOnly(2027, 12, 31);
-        var refusal = Check(PermitCategory.Heads, new DateOnly(2027, 11, 16), extensionsSoFar: 5, months: months, until: until);
+        var refusal = Check(PermitCategory.Heads, new DateOnly(2027, 11, 16), extensions: 5, months: months, until: until);
         if (allowed) refusal.ShouldBeNull();
         else refusal!.Rule.ShouldBe(ExtensionRules.Limit);
     }
