@@ -48,6 +48,7 @@ public static class QonysApp
             ? new SmtpEmailGateway(sp.GetRequiredService<IOptions<QonysOptions>>())
             : new FileEmailGateway(sp.GetRequiredService<IOptions<QonysOptions>>()));
         if (options.Jobs.RunBackgroundJobs) services.AddHostedService<NotificationJob>();
+        if (options.Jobs.RunBackgroundJobs) services.AddHostedService<Qonys.Web.Modules.Permits.Lifecycle.PermitLifecycleJob>();
         services.AddHostedService<IdempotencyKeyCleanup>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

@@ -17,7 +17,28 @@ public static class CaseHistory
         [CaseActionType.Lapse] = ([ApplicationStatus.Approved], ApplicationStatus.Lapsed),
     };
 
+    /// <summary>Actions on one permit of the case: which permit statuses each may start from and where it leads.</summary>
+    static readonly Dictionary<string, (string?[] From, string To)> PermitTransitions = new()
+    {
+        [CaseActionType.Extend] = ([PermitStatus.Active], PermitStatus.Active),
+        [CaseActionType.ReplaceWorker] = ([PermitStatus.Active], PermitStatus.Replaced),
+        [CaseActionType.IssueReplacement] = ([null], PermitStatus.Active),
+        [CaseActionType.Revoke] = ([PermitStatus.Active, PermitStatus.AwaitingFee], PermitStatus.Revoked),
+        [CaseActionType.Expire] = ([PermitStatus.Active], PermitStatus.Expired),
+        [CaseActionType.Cancel] = ([PermitStatus.AwaitingFee], PermitStatus.Cancelled),
+    };
+
     public static IReadOnlyCollection<string> StatusActions => Transitions.Keys;
+
+    /// <summary>Whether a permit in <paramref name="permitStatus"/> (null: not issued yet) may take <paramref name="action"/>.</summary>
+    public static bool PermitAllows(string? permitStatus, string action) =>
+        PermitTransitions.TryGetValue(action, out var t) && t.From.Contains(permitStatus);
+
+    public static string PermitTarget(string action) => PermitTransitions[action].To;
+
+    /// <summary>The status-changing actions a permit in <paramref name="permitStatus"/> may take next, in a stable order.</summary>
+    public static IReadOnlyList<string> PermitNextActions(string? permitStatus) =>
+        PermitTransitions.Keys.Where(a => a != CaseActionType.IssueReplacement && PermitAllows(permitStatus, a)).ToList();
 
     /// <summary>The status a history leads to; null for an empty history.</summary>
     public static string? StatusOf(IEnumerable<CaseAction> history) =>
@@ -46,4 +67,15 @@ public static class CaseHistory
             Reason = reason, PermitNumber = permitNumber,
         };
     }
+
+    /// <summary>
+    /// The next history entry for an action on one permit of the case (extension, replacement, revocation, expiry,
+    /// cancellation, and the requests before them): from and to are the permit's statuses, the case status is untouched.
+    /// </summary>
+    public static CaseAction AppendForPermit(IReadOnlyList<CaseAction> history, Guid applicationId, string action, DateTime at,
+        Guid? actorId, string actorRole, string permitNumber, string? fromStatus, string toStatus, string? reason) => new()
+    {
+        ApplicationId = applicationId, Seq = history.Count == 0 ? 1 : history.Max(h => h.Seq) + 1, At = at, ActorId = actorId,
+        ActorRole = actorRole, Action = action, FromStatus = fromStatus, ToStatus = toStatus, Reason = reason, PermitNumber = permitNumber,
+    };
 }

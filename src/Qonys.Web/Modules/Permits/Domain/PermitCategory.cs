@@ -58,4 +58,16 @@ public static class CaseActionType
     public const string Withdraw = "withdraw";
     public const string PayFee = "pay_fee";
     public const string Lapse = "lapse";
+
+    // Actions on one permit (CaseAction.PermitNumber set).
+    public const string RequestExtension = "request_extension";
+    public const string Extend = "extend";
+    public const string RejectExtension = "reject_extension";
+    public const string RequestReplacement = "request_replacement";
+    public const string ReplaceWorker = "replace_worker";
+    public const string IssueReplacement = "issue_replacement";
+    public const string RejectReplacement = "reject_replacement";
+    public const string Revoke = "revoke";
+    public const string Expire = "expire";
+    public const string Cancel = "cancel";
 }

@@ -59,7 +59,8 @@ public sealed class PermitAssessment(AppDb db, ReferenceData refs)
         return UseCaseResult<ValidatedApplication>.Ok(new ValidatedApplication(r, employer, occupation!));
     }
 
-    async Task ValidateWorker(WorkerRequest? w, string field, DateOnly today, ValidationErrors e, CancellationToken ct)
+    /// <summary>Validates one worker of a request (also a replacement worker), adding errors under <paramref name="field"/>.</summary>
+    public async Task ValidateWorker(WorkerRequest? w, string field, DateOnly today, ValidationErrors e, CancellationToken ct)
     {
         if (w is null) { e.Add(field, "is required"); return; }
         if (string.IsNullOrWhiteSpace(w.FullName)) e.Add(field + ".fullName", "is required");

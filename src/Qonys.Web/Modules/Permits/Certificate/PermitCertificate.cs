@@ -1,0 +1,159 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using QRCoder;
+using Qonys.Web.Modules.Permits.ChangePermits;
+using Qonys.Web.Modules.Permits.Domain;
+using Qonys.Web.Modules.Registry.Domain;
+using Qonys.Web.Platform.Audit;
+using Qonys.Web.Platform.Auth;
+using Qonys.Web.Platform.Data;
+using Qonys.Web.Platform.Hosting;
+using Qonys.Web.Platform.Reference;
+
+namespace Qonys.Web.Modules.Permits.Certificate;
+
+/// <summary>Configuration of permit documents (section "Qonys").</summary>
+public sealed class PermitDocumentOptions
+{
+    /// <summary>"Qonys:PublicBaseUrl": where the public verification page lives (default: the request's scheme and host).</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// "Qonys:PdfLicense": the PDFsharp licence the operator chose — "agpl" for the free AGPL licence or a commercial
+    /// licence key. PDFsharp 6.5 refuses to work without one; there is deliberately no default (the choice binds the
+    /// whole platform), and without it the certificate endpoint answers 503.
+    /// </summary>
+    public string? PdfLicense { get; set; }
+}
+
+/// <summary>Loads the configured PDFsharp licence once per process (PDFsharp offers no way to ask whether one is loaded).</summary>
+public static class PdfLicensing
+{
+    static readonly Lock Gate = new();
+    static bool _loaded;
+
+    /// <summary>
+    /// True once a licence is loaded, loading <paramref name="license"/> ("agpl" or a commercial key) the first time.
+    /// A key PDFsharp does not accept fails later, when a document is created.
+    /// </summary>
+    public static bool TryLoad(string? license)
+    {
+        lock (Gate)
+        {
+            if (_loaded) return true;
+            if (string.IsNullOrWhiteSpace(license)) return false;
+            if (string.Equals(license, "agpl", StringComparison.OrdinalIgnoreCase)) PdfSharp.PdfSharpLicense.SetAgplLicense();
+            else PdfSharp.PdfSharpLicense.LoadLicense(license);
+            return _loaded = true;
+        }
+    }
+}
+
+/// <summary>Everything printed on a permit certificate (the holder's copy, with the worker's name and passport).</summary>
+public sealed record CertificateContent(string Number, string Category, string Status, string EmployerName, string EmployerBin,
+    string OccupationCode, string Occupation, string RegionCode, string Region, DateOnly IssuedOn, DateOnly ValidFrom, DateOnly ValidUntil,
+    string WorkerName, string PassportNumber, string Citizenship, string VerifyUrl);
+
+/// <summary>The permit certificate as a PDF, within the same scope as reading the permit; its issue is audited as a read of personal data.</summary>
+public sealed class PermitCertificate(AppDb db, PermitScope scope, AuditLog audit, IOptions<PermitDocumentOptions> options)
+{
+    /// <summary>Whether certificates can be produced: a PDFsharp licence is configured and valid.</summary>
+    public bool Available => PdfLicensing.TryLoad(options.Value.PdfLicense);
+
+    public async Task<UseCaseResult<byte[]>> PdfAsync(Actor actor, string number, string requestBaseUrl, CancellationToken ct)
+    {
+        var permit = await scope.PermitAsync(actor, number, ct);
+        if (permit is null) return UseCaseResult<byte[]>.NotFound();
+        var employer = await db.Set<Employer>().AsNoTracking().FirstOrDefaultAsync(e => e.Bin == permit.EmployerBin, ct);
+        var worker = await db.Set<ApplicationWorker>().AsNoTracking().FirstAsync(w => w.Id == permit.WorkerId, ct);
+        var occupation = await db.Set<Occupation>().AsNoTracking().FirstOrDefaultAsync(o => o.Code == permit.OccupationCode, ct);
+        var region = await db.Set<Region>().AsNoTracking().FirstOrDefaultAsync(r => r.Code == permit.RegionCode, ct);
+        var baseUrl = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? requestBaseUrl : options.Value.PublicBaseUrl;
+        var content = new CertificateContent(permit.Number, permit.Category, permit.Status, employer?.Name ?? "", permit.EmployerBin,
+            permit.OccupationCode, occupation is null ? "" : $"{occupation.NameEn} / {occupation.NameKk}", permit.RegionCode,
+            region is null ? "" : $"{region.NameEn} / {region.NameKk} / {region.NameRu}", permit.IssuedOn, permit.ValidFrom, permit.ValidUntil,
+            worker.FullName, worker.PassportNumber, worker.Citizenship, baseUrl.TrimEnd('/') + "/verify/" + Uri.EscapeDataString(permit.Number));
+        var pdf = CertificateDocument.Render(content);
+        await audit.RecordNowAsync(actor, PermitLifecycleAuditEvents.CertificateIssued, "permit", number, ct: ct);
+        return UseCaseResult<byte[]>.Ok(pdf);
+    }
+}
+
+/// <summary>Lays out the certificate: one A4 page, the permit's facts, the holder's data and a QR code linking to public verification.</summary>
+public static class CertificateDocument
+{
+    public static byte[] Render(CertificateContent c)
+    {
+        SystemFontResolver.EnsureInstalled();
+        using var document = new PdfDocument();
+        document.Info.Title = "Work permit " + c.Number;
+        document.Info.Subject = "Qonys work permit certificate " + c.Number + ", verify at " + c.VerifyUrl;
+        document.Info.Creator = "Qonys";
+        var page = document.AddPage();
+        page.Width = XUnit.FromMillimeter(210);
+        page.Height = XUnit.FromMillimeter(297);
+        var title = new XFont(SystemFontResolver.Family, 18, XFontStyleEx.Bold);
+        var heading = new XFont(SystemFontResolver.Family, 11, XFontStyleEx.Bold);
+        var text = new XFont(SystemFontResolver.Family, 10, XFontStyleEx.Regular);
+        const double left = 50;
+        const double qrSize = 130;
+        var qrLeft = page.Width.Point - 50 - qrSize;
+        using (var gfx = XGraphics.FromPdfPage(page))
+        {
+            var y = 60.0;
+            gfx.DrawString("Рұқсат / Разрешение / Work permit", title, XBrushes.Black, left, y);
+            y += 26;
+            gfx.DrawString("№ " + c.Number, heading, XBrushes.Black, left, y);
+            y += 30;
+            foreach (var (label, value) in Lines(c))
+            {
+                gfx.DrawString(label, heading, XBrushes.Black, left, y);
+                gfx.DrawString(value, text, XBrushes.Black, left + 150, y);
+                y += 18;
+            }
+            y += 12;
+            gfx.DrawString("Иесінің данасы / Экземпляр владельца / Holder's copy", heading, XBrushes.Black, left, y);
+            y += 20;
+            foreach (var (label, value) in new[] { ("Worker", c.WorkerName), ("Passport", c.PassportNumber), ("Citizenship", c.Citizenship) })
+            {
+                gfx.DrawString(label, heading, XBrushes.Black, left, y);
+                gfx.DrawString(value, text, XBrushes.Black, left + 150, y);
+                y += 18;
+            }
+            using var qr = XImage.FromStream(new MemoryStream(QrPng(c.VerifyUrl)));
+            gfx.DrawImage(qr, qrLeft, 40, qrSize, qrSize);
+            gfx.DrawString("Тексеру / Проверка / Verify:", text, XBrushes.Black, left, y + 20);
+            gfx.DrawString(c.VerifyUrl, text, XBrushes.Blue, left, y + 36);
+        }
+        // PDF coordinates start at the bottom left.
+        page.AddWebLink(new PdfRectangle(new XRect(qrLeft, page.Height.Point - 40 - qrSize, qrSize, qrSize)), c.VerifyUrl);
+        using var output = new MemoryStream();
+        document.Save(output);
+        return output.ToArray();
+    }
+
+    static IEnumerable<(string Label, string Value)> Lines(CertificateContent c) =>
+    [
+        ("Category", c.Category),
+        ("Status", c.Status.Replace('_', ' ')),
+        ("Employer", c.EmployerName),
+        ("BIN", c.EmployerBin),
+        ("Occupation", $"{c.OccupationCode} {c.Occupation}"),
+        ("Region", $"{c.RegionCode} {c.Region}"),
+        ("Issued", Day(c.IssuedOn)),
+        ("Valid", $"{Day(c.ValidFrom)} — {Day(c.ValidUntil)}"),
+    ];
+
+    static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    static byte[] QrPng(string url)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        // A palette PNG (explicit RGBA colours): PdfSharp's importer does not read QRCoder's default 1-bit greyscale PNG.
+        return new PngByteQRCode(data).GetGraphic(8, [0, 0, 0, 255], [255, 255, 255, 255]);
+    }
+}
