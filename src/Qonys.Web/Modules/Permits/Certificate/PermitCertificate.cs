@@ -23,8 +23,8 @@ public sealed class PermitDocumentOptions
 
     /// <summary>
     /// "Qonys:PdfLicense": the PDFsharp licence the operator chose — "agpl" for the free AGPL licence or a commercial
-    /// licence key. PDFsharp 6.5 refuses to work without one; there is deliberately no default (the choice binds the
-    /// whole platform), and without it the certificate endpoint answers 503.
+    /// licence key. PDFsharp 6.5 refuses to work without one. Production has deliberately no default (the choice binds
+    /// the whole platform; without it the certificate endpoint answers 503); demo mode, an evaluation run, uses "agpl".
     /// </summary>
     public string? PdfLicense { get; set; }
 }
@@ -58,10 +58,11 @@ public sealed record CertificateContent(string Number, string Category, string S
     string WorkerName, string PassportNumber, string Citizenship, string VerifyUrl);
 
 /// <summary>The permit certificate as a PDF, within the same scope as reading the permit; its issue is audited as a read of personal data.</summary>
-public sealed class PermitCertificate(AppDb db, PermitScope scope, AuditLog audit, IOptions<PermitDocumentOptions> options)
+public sealed class PermitCertificate(AppDb db, PermitScope scope, AuditLog audit, IOptions<PermitDocumentOptions> options,
+    IOptions<Platform.Hosting.QonysOptions> host)
 {
-    /// <summary>Whether certificates can be produced: a PDFsharp licence is configured and valid.</summary>
-    public bool Available => PdfLicensing.TryLoad(options.Value.PdfLicense);
+    /// <summary>Whether certificates can be produced: a PDFsharp licence is configured (demo mode: AGPL) and valid.</summary>
+    public bool Available => PdfLicensing.TryLoad(options.Value.PdfLicense ?? (host.Value.IsDemo ? "agpl" : null));
 
     public async Task<UseCaseResult<byte[]>> PdfAsync(Actor actor, string number, string requestBaseUrl, CancellationToken ct)
     {
