@@ -35,6 +35,7 @@ public static class PermitsModule
         services.AddScoped<QuotaBook>();
         services.AddScoped<QuotaAdministration>();
         services.AddScoped<PermitQueries>();
+        Queue.PermitsPagesSetup.AddPermitsPages(services);
     }
 
     public static void MapPermitsApi(this IEndpointRouteBuilder app)
