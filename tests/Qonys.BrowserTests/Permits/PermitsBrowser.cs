@@ -28,6 +28,9 @@ public sealed class PermitsBrowser : IAsyncLifetime
         if (!ChromiumAvailable) return;
         // The machine is shared and often busy: give expectations more than Playwright's default 5 s.
         SetDefaultExpectTimeout(20_000);
+        // The host must be named after the web assembly, or MVC looks for pages in the test assembly and every page is a 404
+        // (main fixes this in QonysApp.Build; this branch predates that fix). The host reads DOTNET_-prefixed settings.
+        Environment.SetEnvironmentVariable("DOTNET_APPLICATIONNAME", typeof(UiStrings).Assembly.GetName().Name);
         _app = await TestApp.StartAsync(Provider.Sqlite);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -57,7 +60,7 @@ public sealed class PermitsBrowser : IAsyncLifetime
         await page.GotoAsync("/login?culture=en");
         await page.GetByLabel(En("login.email"), new() { Exact = true }).FillAsync(email);
         await page.GetByLabel(En("login.password"), new() { Exact = true }).FillAsync(Qonys.Web.Platform.Demo.DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = En("login.submit"), Exact = true }).ClickAsync();
+        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = En("login.submit"), Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("dashboard-title")).ToBeVisibleAsync();
     }
 
