@@ -135,5 +135,14 @@ public sealed class PermitLifecycleTests(PermitsBrowser browser)
         await Expect(summary.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(En("permits.worker_n", 1) + " · " + En("permits.field.fullName"))) }))
             .ToHaveAttributeAsync("href", "#workers-0-fullName");
         await ScreenshotAsync(employer, "apply-errors");
+
+        // Worker blocks are added and removed by posting the form: no script needed, what was typed stays.
+        await employer.GetByTestId("add-worker").ClickAsync();
+        await Expect(employer.GetByTestId("worker")).ToHaveCountAsync(2);
+        await Expect(employer.GetByLabel(En("permits.field.workerCount"))).ToHaveValueAsync("2");
+        await Expect(employer.GetByLabel(En("permits.field.monthlySalaryKzt"))).ToHaveValueAsync("-5");
+        await employer.GetByRole(AriaRole.Button, new() { Name = En("permits.apply.remove_worker", 2) }).ClickAsync();
+        await Expect(employer.GetByTestId("worker")).ToHaveCountAsync(1);
+        await Expect(employer.GetByLabel(En("permits.field.workerCount"))).ToHaveValueAsync("1");
     }
 }

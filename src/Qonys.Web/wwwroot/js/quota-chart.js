@@ -16,7 +16,7 @@ document.addEventListener('DOMContentLoaded', function () {
         xAxis: { type: 'category', data: data.labels, axisLabel: { rotate: data.labels.length > 8 ? 45 : 0 } },
         yAxis: { type: 'value', minInterval: 1 },
         series: data.series.map(function (s) {
-            return { name: s.name, type: 'bar', stack: 'cap', data: s.data, emphasis: { focus: 'series' } };
+            return { name: s.name, type: 'bar', stack: 'cap', barMaxWidth: 72, data: s.data, emphasis: { focus: 'series' } };
         })
     });
     window.addEventListener('resize', function () { chart.resize(); });

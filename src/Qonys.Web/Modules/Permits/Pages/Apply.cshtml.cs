@@ -119,7 +119,8 @@ public sealed class ApplyModel(SubmitPermitApplication submit, ApplicationFormCh
         switch (result.Outcome)
         {
             case Outcome.Invalid:
-                Errors.AddAll(result.Errors, Label);
+                // The use case's messages are English sentences; the one most forms show is translated.
+                Errors.AddAll(result.Errors, Label, m => m == "is required" ? t["form.required"] : m);
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 break;
             case Outcome.Refused:

@@ -19,13 +19,13 @@ public sealed partial class FormErrors
 
     public void Add(string? field, string text) => _entries.Add(new Entry(field, text));
 
-    /// <summary>The use case's field errors, each prefixed with the field's label.</summary>
-    public void AddAll(ValidationErrors? errors, Func<string, string> label)
+    /// <summary>The use case's field errors, each prefixed with the field's label; <paramref name="message"/> translates the messages it knows.</summary>
+    public void AddAll(ValidationErrors? errors, Func<string, string> label, Func<string, string> message)
     {
         if (errors is null) return;
         foreach (var (field, messages) in errors.ToDictionary())
-            foreach (var message in messages)
-                Add(field, label(field) + ": " + message);
+            foreach (var text in messages)
+                Add(field, label(field) + ": " + message(text));
     }
 
     /// <summary>Values the browser sent that do not parse (a letter in a number, a malformed date).</summary>
