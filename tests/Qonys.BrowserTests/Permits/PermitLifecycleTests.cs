@@ -67,6 +67,12 @@ public sealed class PermitLifecycleTests(PermitsBrowser browser)
         await Expect(employer.GetByTestId("scorecard")).ToHaveCountAsync(0);
         var caseUrl = new Uri(employer.Url).AbsolutePath;
 
+        // The administrator's queue covers every region and filters by one.
+        await admin.GotoAsync("/permits/queue");
+        await Expect(admin.GetByTestId("queue-row")).ToHaveCountAsync(1);
+        await admin.GotoAsync("/permits/queue?region=KZ-71");
+        await Expect(admin.GetByTestId("queue-empty")).ToBeVisibleAsync();
+
         // 4. The Karaganda officer finds it in the queue, sees the checks and the scorecard breakdown, and approves.
         var officer = await browser.NewPageAsync();
         await SignInAsync(officer, Demo.OfficerKaraganda);
@@ -87,6 +93,10 @@ public sealed class PermitLifecycleTests(PermitsBrowser browser)
         await Expect(officer.GetByTestId("case-status")).ToHaveTextAsync(En("permits.status.approved"));
         await officer.GotoAsync("/permits/queue");
         await Expect(officer.GetByTestId("queue-empty")).ToBeVisibleAsync();
+        // The same case in Kazakh: the status and the labels follow the language.
+        await officer.GotoAsync(caseUrl + "?culture=kk");
+        await Expect(officer.GetByTestId("case-status")).ToHaveTextAsync(Text("permits.status.approved", "kk"));
+        await ScreenshotAsync(officer, "case-approved-kk");
 
         // 5. The employer pays the fee; the permit becomes active and its public page says it is valid.
         await employer.GotoAsync(caseUrl);

@@ -65,7 +65,10 @@ public sealed class PermitsBrowser : IAsyncLifetime
     }
 
     /// <summary>The English text of a UI string, so the tests find controls by what a person reads.</summary>
-    public static string En(string key, params object[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Strings[key]["en"], args);
+    public static string En(string key, params object[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Text(key, "en"), args);
+
+    /// <summary>The text of a UI string in one language.</summary>
+    public static string Text(string key, string culture) => Strings[key][culture];
 
     /// <summary>Saves a full-page screenshot as artifacts/screenshots/permits-{step}.png at the repository root.</summary>
     public static Task ScreenshotAsync(IPage page, string step)
