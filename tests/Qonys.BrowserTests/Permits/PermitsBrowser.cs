@@ -41,14 +41,15 @@ public sealed class PermitsBrowser : IAsyncLifetime
         });
     }
 
-    /// <summary>A page in a fresh context (no cookies), relative addresses resolved against the app.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>A page in a fresh context (no cookies), relative addresses resolved against the app; optionally with scripts off.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool javaScript = true)
     {
         var browser = _browser ?? throw new InvalidOperationException(SkipReason);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScript,
         });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
