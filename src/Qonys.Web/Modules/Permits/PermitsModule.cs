@@ -63,6 +63,7 @@ public static class PermitsModule
         services.AddScoped<PermitCertificate>();
         services.AddOptions<PermitJobOptions>().BindConfiguration("Qonys:Jobs");
         services.AddOptions<PermitDocumentOptions>().BindConfiguration("Qonys");
+        Queue.PermitsPagesSetup.AddPermitsPages(services);
     }
 
     public static void MapPermitsApi(this IEndpointRouteBuilder app)

@@ -24,6 +24,7 @@ public static class UiSetup
                 o.Conventions.AllowAnonymousToPage("/Platform/Ui/Pages/Index");
                 o.Conventions.AllowAnonymousToPage("/Platform/Ui/Pages/Forbidden");
                 o.Conventions.AllowAnonymousToPage("/Platform/Ui/Pages/ApiDocs");
+                o.Conventions.AllowAnonymousToPage("/Modules/Permits/Pages/Verify");
             })
             .AddViewLocalization()
             .ConfigureApplicationPartManager(AddOwnPages);

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Qonys.Web.Modules.Permits.Assessment;
+using Qonys.Web.Modules.Permits.Domain;
+using Qonys.Web.Platform.Auth;
+using Qonys.Web.Platform.Hosting;
+
+namespace Qonys.Web.Modules.Permits.Pages;
+
+/// <summary>
+/// The case page: status, deadlines, checks, fee, workers, history, permits, the actions allowed next as forms, and for
+/// officers and administrators the permit-assessment breakdown. Every action is a POST that redirects back here.
+/// </summary>
+[Authorize(Policy = PermitsModule.ApplicationsRead)]
+public sealed class CaseModel(PermitApplicationView view, DecideApplication.DecideApplication decide, PermitScorecardAssessment scorecard,
+    TimeProvider clock, IStringLocalizer t) : PageModel
+{
+    [FromRoute] public Guid Id { get; set; }
+    [FromQuery(Name = "done")] public string? Done { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public PermitApplicationResponse Case { get; private set; } = null!;
+    public PermitScorecardBreakdown? Scorecard { get; private set; }
+    public FormErrors Errors { get; } = new();
+    /// <summary>The action whose form the errors belong to (its reason field gets the error).</summary>
+    public string? FailedAction { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) =>
+        DecideAsync(CaseActionType.Approve, () => decide.ApproveAsync(Actor.From(User), Id, ct), ct);
+
+    public Task<IActionResult> OnPostRejectAsync(CancellationToken ct) =>
+        DecideAsync(CaseActionType.Reject, () => decide.RejectAsync(Actor.From(User), Id, new DecisionRequest(Reason), ct), ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) =>
+        DecideAsync(CaseActionType.Withdraw, () => decide.WithdrawAsync(Actor.From(User), Id,
+            new DecisionRequest(string.IsNullOrWhiteSpace(Reason) ? null : Reason), ct), ct);
+
+    public Task<IActionResult> OnPostPayFeeAsync(CancellationToken ct) =>
+        DecideAsync(CaseActionType.PayFee, () => decide.PayFeeAsync(Actor.From(User), Id, ct), ct);
+
+    async Task<IActionResult> DecideAsync(string action, Func<Task<UseCaseResult<PermitApplicationResponse>>> run, CancellationToken ct)
+    {
+        var result = await run();
+        if (result.Succeeded) return Redirect($"/permits/applications/{Id}?done={action}");
+        if (result.Outcome == Outcome.NotFound) return NotFound();
+        FailedAction = action;
+        switch (result.Outcome)
+        {
+            case Outcome.Invalid:
+                foreach (var (field, messages) in result.Errors!.ToDictionary())
+                    foreach (var message in messages)
+                        Errors.Add(field == "reason" ? ReasonId(action) : null, t["permits.field." + field] + ": " + message);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                break;
+            case Outcome.Conflict:
+                Errors.Add(null, result.Detail ?? "");
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+            default:
+                Errors.Add(null, result.Detail ?? t["permits.not_allowed"]);
+                Response.StatusCode = result.Outcome == Outcome.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
+                break;
+        }
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var actor = Actor.From(User);
+        var found = await view.GetAsync(actor, Id, ct);
+        if (!found.Succeeded) return false;
+        Case = found.Value!;
+        if (actor.Role is Roles.Officer or Roles.Administrator)
+        {
+            var scored = await scorecard.EvaluateAsync(actor, Id, ct);
+            if (scored.Succeeded) Scorecard = scored.Value;
+        }
+        return true;
+    }
+
+    /// <summary>The id of an action form's reason field.</summary>
+    public static string ReasonId(string action) => "reason-" + action;
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Qonys.Web.Modules.Permits.Queue;
+using Qonys.Web.Platform.Auth;
+
+namespace Qonys.Web.Modules.Permits.Pages;
+
+/// <summary>The officer's queue of applications waiting for a decision; administrators see every region and may filter.</summary>
+[Authorize(Policy = PermitsModule.ApplicationsDecide)]
+public sealed class QueueModel(CaseLists lists, ApplicationFormChoices choices) : PageModel
+{
+    [FromQuery(Name = "region")] public string? Region { get; set; }
+    public IReadOnlyList<CaseSummary> Cases { get; private set; } = [];
+    public IReadOnlyList<Choice> Regions { get; private set; } = [];
+    public bool AllRegions { get; private set; }
+    public string? OwnRegion { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var actor = Actor.From(User);
+        var result = await lists.QueueAsync(actor, Region, ct);
+        if (!result.Succeeded) return Forbid();
+        Cases = result.Value!;
+        AllRegions = actor.Role == Roles.Administrator;
+        OwnRegion = actor.RegionCode;
+        if (AllRegions) Regions = await choices.RegionsAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Qonys.Web.Modules.Permits.Domain;
+using Qonys.Web.Modules.Registry.Domain;
+using Qonys.Web.Platform.Auth;
+using Qonys.Web.Platform.Data;
+using Qonys.Web.Platform.Reference;
+
+namespace Qonys.Web.Modules.Permits.Queue;
+
+/// <summary>One option of a select list: the code submitted and the name shown.</summary>
+public sealed record Choice(string Code, LocalizedName Name);
+
+/// <summary>What the application form offers, in the classifiers' order, and the applying employer's own defaults.</summary>
+public sealed record ApplicationChoices(IReadOnlyList<Choice> Regions, IReadOnlyList<Choice> Occupations, IReadOnlyList<Choice> OkedSections,
+    IReadOnlyList<Choice> Countries, IReadOnlyList<string> Categories, IReadOnlyList<string> EducationLevels,
+    string? EmployerBin, string? EmployerName, string? EmployerRegionCode, string? EmployerOkedSection);
+
+/// <summary>The reference lists of the permit application form: regions, occupation unit groups, OKED sections, countries.</summary>
+public sealed class ApplicationFormChoices(AppDb db, ReferenceData refs)
+{
+    public async Task<ApplicationChoices> ForAsync(Actor actor, CancellationToken ct)
+    {
+        var regions = (await refs.RegionsAsync(ct)).Select(r => new Choice(r.Code, r.Name)).ToList();
+        var occupations = (await db.Set<Occupation>().AsNoTracking().Where(o => o.Level == "unit").OrderBy(o => o.Code).ToListAsync(ct))
+            .Select(o => new Choice(o.Code, o.Name)).ToList();
+        var sections = (await db.Set<OkedSection>().AsNoTracking().OrderBy(o => o.Code).ToListAsync(ct))
+            .Select(o => new Choice(o.Code, o.Name)).ToList();
+        var countries = (await db.Set<Country>().AsNoTracking().Where(c => c.Alpha2 != "KZ").OrderBy(c => c.NameEn).ToListAsync(ct))
+            .Select(c => new Choice(c.Alpha2, c.Name)).ToList();
+        var employer = actor.EmployerBin is null ? null
+            : await db.Set<Employer>().AsNoTracking().FirstOrDefaultAsync(e => e.Bin == actor.EmployerBin, ct);
+        return new ApplicationChoices(regions, occupations, sections, countries, PermitCategory.All, PermitRules.EducationLevels,
+            employer?.Bin ?? actor.EmployerBin, employer?.Name, employer?.RegionCode, employer?.OkedSection);
+    }
+
+    /// <summary>The regions alone (quota page, queue filter).</summary>
+    public async Task<IReadOnlyList<Choice>> RegionsAsync(CancellationToken ct) =>
+        (await refs.RegionsAsync(ct)).Select(r => new Choice(r.Code, r.Name)).ToList();
+}
