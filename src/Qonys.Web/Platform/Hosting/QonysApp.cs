@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Qonys.Web.Modules.Permits;
 using Qonys.Web.Modules.Registry;
+using Qonys.Web.Modules.Selection;
 using Qonys.Web.Platform.Audit;
 using Qonys.Web.Platform.Auth;
 using Qonys.Web.Platform.Data;
@@ -65,6 +66,7 @@ public static class QonysApp
 
         services.AddRegistryModule();
         services.AddPermitsModule();
+        services.AddSelectionModule();
 
         var app = builder.Build();
 
@@ -87,6 +89,7 @@ public static class QonysApp
         app.MapNotificationsApi();
         app.MapRegistryApi();
         app.MapPermitsApi();
+        app.MapSelectionApi();
         app.MapQonysUi();
         return app;
     }
@@ -118,6 +121,7 @@ public static class QonysApp
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSet>().EnsureLoadedAsync(ct);
             await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync();
+            await scope.ServiceProvider.GetRequiredService<Modules.Selection.Data.SelectionDemoPool>().EnsureLoadedAsync(ct);
         }
     }
 }
