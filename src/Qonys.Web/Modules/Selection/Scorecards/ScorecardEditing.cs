@@ -142,7 +142,7 @@ public sealed class ScorecardEditing(AppDb db, AuditLog audit, TimeProvider cloc
     {
         var existing = await db.Set<StoredScorecard>().Select(s => s.Key).Distinct().ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var added = 0;
+        var added = new List<string>();
         foreach (var card in ShippedScorecards.All().Where(c => !existing.Contains(c.Key)))
         {
             db.Add(new StoredScorecard
@@ -150,10 +150,11 @@ public sealed class ScorecardEditing(AppDb db, AuditLog audit, TimeProvider cloc
                 Id = Guid.CreateVersion7(), Key = card.Key, Version = card.Version, Status = ScorecardStatus.Published, EffectiveFrom = card.EffectiveFrom,
                 Title = card.Title, Definition = ScorecardJson.Serialize(card), CreatedAt = now, PublishedAt = now,
             });
-            audit.Record(Actor.System, SelectionAuditEvents.ScorecardSeeded, "scorecard", $"{card.Key}/{card.Version}", new { card.Key, card.Version });
-            added++;
+            added.Add($"{card.Key}/{card.Version}");
         }
-        if (added == 0) return;
+        if (added.Count == 0) return;
+        // One audit entry per unit of work (the chain seals one entry at a time).
+        audit.Record(Actor.System, SelectionAuditEvents.ScorecardSeeded, "scorecard", null, new { published = added });
         try
         {
             await db.SaveChangesAsync(ct);
