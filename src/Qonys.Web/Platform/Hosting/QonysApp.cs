@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Qonys.Web.Modules.Analytics;
 using Qonys.Web.Modules.Permits;
 using Qonys.Web.Modules.Registry;
+using Qonys.Web.Modules.Selection;
 using Qonys.Web.Platform.Audit;
 using Qonys.Web.Platform.Auth;
 using Qonys.Web.Platform.Data;
@@ -72,6 +73,7 @@ public static class QonysApp
         services.AddRegistryModule();
         services.AddPermitsModule();
         services.AddAnalyticsModule();
+        services.AddSelectionModule();
 
         var app = builder.Build();
 
@@ -95,6 +97,7 @@ public static class QonysApp
         app.MapRegistryApi();
         app.MapPermitsApi();
         app.MapAnalyticsApi();
+        app.MapSelectionApi();
         app.MapQonysUi();
         return app;
     }
@@ -126,6 +129,7 @@ public static class QonysApp
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSet>().EnsureLoadedAsync(ct);
             await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync();
+            await scope.ServiceProvider.GetRequiredService<Modules.Selection.Data.SelectionDemoPool>().EnsureLoadedAsync(ct);
         }
     }
 }
