@@ -10,7 +10,7 @@ public sealed class DemoAccounts(UserManager<AppUser> users, AppDb db, TimeProvi
 {
     public const string Password = "Qonys-Demo-2026!";
     /// <summary>The demo employer (Karaganda, construction) that employer@demo.qonys.kz acts for.</summary>
-    public const string DemoEmployerBin = "990340001237";
+    public const string DemoEmployerBin = "990340001230";
 
     public sealed record Account(string Email, string Role, string DisplayName, string? RegionCode = null, string? EmployerBin = null);
 
