@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Qonys.IntegrationTests.Registry;
 
 [Collection(AppsCollection.Name)]
@@ -80,6 +82,12 @@ public sealed class EmployersApiTests(Apps apps)
         first.StatusCode.ShouldBe(HttpStatusCode.Created);
         again.StatusCode.ShouldBe(HttpStatusCode.Created);
         (await again.Content.ReadAsStringAsync()).ShouldBe(await first.Content.ReadAsStringAsync());
+        again.Headers.Location.ShouldBe(first.Headers.Location);
         other.StatusCode.ShouldBe((HttpStatusCode)422);
+        other.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        // One row and one audit entry for the employer, however often the request was replayed.
+        (await app.WithDbAsync(db => db.Set<Qonys.Web.Modules.Registry.Domain.Employer>().CountAsync(e => e.Bin == bin))).ShouldBe(1);
+        (await app.WithDbAsync(db => db.Set<Qonys.Web.Platform.Audit.AuditEntry>()
+            .CountAsync(e => e.Type == "registry.employer_registered" && e.EntityId == bin))).ShouldBe(1);
     }
 }
