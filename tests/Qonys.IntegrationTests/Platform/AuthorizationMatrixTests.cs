@@ -14,8 +14,8 @@ public sealed partial class AuthorizationMatrixTests(Apps apps)
     /// <summary>What may be used without signing in: "METHOD pattern" ("*" for Razor Pages, which answer any method).</summary>
     static readonly HashSet<string> Public =
     [
-        "GET /health/live",
-        "GET /health/ready",
+        "* /health/live", // MapHealthChecks answers any method
+        "* /health/ready",
         "GET /openapi/{documentName}.json",
         "POST /api/v1/auth/token",
         "GET /api/v1/reference/regions",
@@ -43,7 +43,7 @@ public sealed partial class AuthorizationMatrixTests(Apps apps)
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => new Route(
                 e.Metadata.GetMetadata<HttpMethodMetadata>() is { } m ? string.Join(",", m.HttpMethods) : "*",
-                "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'),
+                "/" + (e.RoutePattern.RawText ?? "").Trim('/'),
                 e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
                 e.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0))
             .ToList();
