@@ -122,6 +122,8 @@ sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : 
 /// <summary>Writes an audit entry for every refused request of a signed-in user, then answers as usual.</summary>
 sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
+    const int MaxEntityId = 64;
+
     readonly AuthorizationMiddlewareResultHandler _inner = new();
 
     public async Task HandleAsync(RequestDelegate next, HttpContext http, AuthorizationPolicy policy, PolicyAuthorizationResult result)
@@ -129,8 +131,9 @@ sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlewareResult
         if (result.Forbidden && http.User.Identity?.IsAuthenticated == true)
         {
             var audit = http.RequestServices.GetRequiredService<AuditLog>();
-            await audit.RecordNowAsync(Actor.From(http.User), PlatformAuditEvents.AuthorizationFailed, "endpoint",
-                http.Request.Method + " " + http.Request.Path,
+            var target = http.Request.Method + " " + http.Request.Path;
+            if (target.Length > MaxEntityId) target = target[..MaxEntityId]; // the caller chooses the path; the column holds 64
+            await audit.RecordNowAsync(Actor.From(http.User), PlatformAuditEvents.AuthorizationFailed, "endpoint", target,
                 new { requirements = policy.Requirements.Select(r => r.ToString()).ToArray() });
         }
         await _inner.HandleAsync(next, http, policy, result);
