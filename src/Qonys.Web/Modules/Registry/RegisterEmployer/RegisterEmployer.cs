@@ -96,6 +96,8 @@ public sealed class GetEmployer(AppDb db, AuditLog audit)
     {
         var employer = await db.Set<Employer>().AsNoTracking().FirstOrDefaultAsync(e => e.Bin == bin, ct);
         if (employer is null) return UseCaseResult<EmployerResponse>.NotFound();
+        if (actor.Role == Roles.Employer && actor.EmployerBin is null) // token issued before the account registered its organisation
+            actor = actor with { EmployerBin = await db.Set<AppUser>().Where(u => u.Id == actor.UserId).Select(u => u.EmployerBin).FirstOrDefaultAsync(ct) };
         if (!InScope(actor, employer))
         {
             await audit.RecordNowAsync(actor, PlatformAuditEvents.RecordOutOfScope, "employer", bin, ct: ct);
