@@ -122,13 +122,21 @@ public sealed class ProblemDetailsTests(Apps apps)
         var bin = Demo.NewBin();
         await app.SqlAsync("ALTER TABLE platform_audit_entries RENAME TO platform_audit_entries_away");
 
-        var response = await admin.PostAsJsonAsync("/api/v1/employers", NewEmployer(bin));
+        var key = Guid.NewGuid().ToString();
+        HttpRequestMessage Post()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/employers") { Content = JsonContent.Create(NewEmployer(bin)) };
+            request.Headers.Add("Idempotency-Key", key);
+            return request;
+        }
+
+        var response = await admin.SendAsync(Post());
 
         await app.SqlAsync("ALTER TABLE platform_audit_entries_away RENAME TO platform_audit_entries");
         await response.ShouldBeProblem(HttpStatusCode.InternalServerError);
         (await app.WithDbAsync(db => db.Set<Employer>().AnyAsync(e => e.Bin == bin))).ShouldBeFalse();
         (await admin.GetAsync($"/api/v1/employers/{bin}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        // Once the log is back, the same registration succeeds.
-        (await admin.PostAsJsonAsync("/api/v1/employers", NewEmployer(bin))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        // Once the log is back, the same request with the same key succeeds: a server error released the key.
+        (await admin.SendAsync(Post())).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 }
