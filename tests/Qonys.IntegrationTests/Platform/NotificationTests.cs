@@ -127,4 +127,53 @@ public sealed class NotificationTests(Apps apps)
             (await Dispatcher(scope, gateway, clock).DispatchBatchAsync(CancellationToken.None)).ShouldBe(0);
         MailTo(app, email).Length.ShouldBe(1);
     }
+
+    /// <summary>A gateway that refuses like an SMTP server: its message names the recipient.</summary>
+    sealed class RefusingGateway : IEmailGateway
+    {
+        public Task SendAsync(EmailMessage message, CancellationToken ct) =>
+            throw new InvalidOperationException($"Mailbox unavailable. The server response was: 550 5.1.1 <{message.To}>: Recipient address rejected");
+    }
+
+    sealed class CapturingLogger : ILogger<NotificationDispatcher>
+    {
+        public List<string> Lines { get; } = [];
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Add(formatter(state, exception) + " " + exception);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_failed_delivery_is_retried_later_and_logged_without_the_address(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string?> { ["Qonys:Jobs:RunBackgroundJobs"] = "false" });
+        var (userId, email, _) = await app.CreateUserAsync();
+        await NotifyAsync(app, userId, email, "Fee due");
+        var clock = new SettableClock(DateTimeOffset.UtcNow);
+        var log = new CapturingLogger();
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var dispatcher = new NotificationDispatcher(scope.ServiceProvider.GetRequiredService<AppDb>(), new RefusingGateway(), clock,
+                scope.ServiceProvider.GetRequiredService<IOptions<QonysOptions>>(), log);
+            (await dispatcher.DispatchBatchAsync(CancellationToken.None)).ShouldBe(1); // the in-app one
+            (await dispatcher.DispatchBatchAsync(CancellationToken.None)).ShouldBe(0); // the e-mail waits for its retry time
+        }
+
+        var row = await app.WithDbAsync(db => db.Set<Notification>().AsNoTracking().SingleAsync(n => n.UserId == userId && n.Channel == NotificationChannels.Email));
+        row.Status.ShouldBe(NotificationStatus.Pending);
+        row.Attempts.ShouldBe(1);
+        row.LastError.ShouldNotBeNullOrEmpty();
+        row.LeaseUntil.ShouldNotBeNull();
+        row.LeaseUntil!.Value.ShouldBeGreaterThan(clock.Now.UtcDateTime); // first retry after 2^1 = 2 s
+        log.Lines.ShouldNotBeEmpty();
+        log.Lines.Where(l => l.Contains(email, StringComparison.OrdinalIgnoreCase)).ShouldBeEmpty();
+
+        // After the retry time a working gateway delivers it.
+        clock.Now += TimeSpan.FromSeconds(3);
+        using (var scope = app.Services.CreateScope())
+            (await Dispatcher(scope, app.Services.GetRequiredService<IEmailGateway>(), clock).DispatchBatchAsync(CancellationToken.None)).ShouldBe(1);
+        MailTo(app, email).Length.ShouldBe(1);
+    }
 }
