@@ -20,7 +20,11 @@ public static class QonysApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot() });
+        // The application name finds the Razor Pages compiled into this assembly, whichever process hosts it (tests, bench).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args, ContentRootPath = ContentRoot(), ApplicationName = typeof(QonysApp).Assembly.GetName().Name,
+        });
         configure?.Invoke(builder);
         var options = builder.Configuration.GetSection(QonysOptions.Section).Get<QonysOptions>() ?? new QonysOptions();
         builder.Services.Configure<QonysOptions>(builder.Configuration.GetSection(QonysOptions.Section));
