@@ -55,6 +55,8 @@ public sealed partial class AuthorizationMatrixTests(Apps apps)
         var routes = Routes(app);
         routes.Count.ShouldBeGreaterThan(15);
         routes.ShouldContain(r => r.Key == "POST /api/v1/employers");
+        routes.ShouldContain(r => r.Key == "* /login"); // the Razor Pages are found too
+        routes.ShouldContain(r => r.Key == "* /audit" && !r.Anonymous && r.Authorized);
 
         var unprotected = routes.Where(r => !r.Anonymous && !r.Authorized).Select(r => r.Key).ToList();
         var anonymousButNotPublic = routes.Where(r => r.Anonymous && !Public.Contains(r.Key)).Select(r => r.Key).ToList();
