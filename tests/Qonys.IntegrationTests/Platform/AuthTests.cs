@@ -117,4 +117,26 @@ public sealed class AuthTests(Apps apps)
         (await Refusals()).ShouldBe(before + 1);
         (await app.WithDbAsync(db => db.Set<Qonys.Web.Modules.Registry.Domain.Employer>().AnyAsync(e => e.Bin == bin))).ShouldBeFalse();
     }
+
+    [Theory, OnSqlite]
+    public async Task The_login_page_shares_the_sign_in_rate_limit(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string?> { ["Qonys:Auth:TokenRequestsPerMinute"] = "3" });
+        var (userId, email, _) = await app.CreateUserAsync();
+        using var browser = new HttpClient(new HttpClientHandler { UseCookies = true, AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+        var page = await browser.GetStringAsync("/login");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        token.ShouldNotBeEmpty();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+            statuses.Add((await browser.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["email"] = email, ["password"] = "wrong-password-" + i, ["__RequestVerificationToken"] = token,
+            }))).StatusCode);
+
+        statuses.ShouldContain(HttpStatusCode.TooManyRequests);
+        var checks = await app.WithDbAsync(db => db.Set<AuditEntry>().CountAsync(e => e.Type == PlatformAuditEvents.LoginFailed.Code && e.ActorId == userId));
+        checks.ShouldBeLessThanOrEqualTo(3); // no more password checks from one address than the limit allows
+    }
 }
