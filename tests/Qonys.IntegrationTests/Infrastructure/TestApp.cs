@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Qonys.Web.Platform.Data;
 using Qonys.Web.Platform.Demo;
 using Qonys.Web.Platform.Hosting;
@@ -35,8 +36,12 @@ public sealed class TestApp : IAsyncDisposable
         ConnectionString = connectionString;
     }
 
-    /// <summary>Starts an app. <paramref name="settings"/> override configuration keys (e.g. "Qonys:Auth:TokenRequestsPerMinute").</summary>
-    public static async Task<TestApp> StartAsync(Provider provider, IDictionary<string, string?>? settings = null, string? connectionString = null)
+    /// <summary>
+    /// Starts an app. <paramref name="settings"/> override configuration keys (e.g. "Qonys:Auth:TokenRequestsPerMinute");
+    /// <paramref name="logs"/>, when given, receives every log message the app writes from its preparation on.
+    /// </summary>
+    public static async Task<TestApp> StartAsync(Provider provider, IDictionary<string, string?>? settings = null, string? connectionString = null,
+        ILoggerProvider? logs = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "qonys-test-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(folder);
@@ -54,6 +59,8 @@ public sealed class TestApp : IAsyncDisposable
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
         var app = QonysApp.Build(["--urls", "http://127.0.0.1:0"], b => b.Configuration.AddInMemoryCollection(config));
+        // Added to the built factory: the app clears the builder's logging providers after the configure hook runs.
+        if (logs is not null) app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
         await QonysApp.PrepareAsync(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -122,6 +122,7 @@ sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : 
 /// <summary>Writes an audit entry for every refused request of a signed-in user, then answers as usual.</summary>
 sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
+
     readonly AuthorizationMiddlewareResultHandler _inner = new();
 
     public async Task HandleAsync(RequestDelegate next, HttpContext http, AuthorizationPolicy policy, PolicyAuthorizationResult result)

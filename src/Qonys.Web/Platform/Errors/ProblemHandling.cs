@@ -25,7 +25,9 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         }
         else
         {
-            log.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
+            // The route pattern, never the path: paths carry identifiers (BIN, IIN) that must not reach the logs.
+            var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+            log.LogError(exception, "Unhandled exception on {Method} {Route}", http.Request.Method, route);
             result = ResultMapping.Problem(500, "Internal error", "The server could not complete the request. It has been logged; " +
                                                              "quote the trace id when you report it.", "internal");
         }

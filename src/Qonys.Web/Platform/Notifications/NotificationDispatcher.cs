@@ -53,7 +53,9 @@ public sealed class NotificationDispatcher(AppDb db, IEmailGateway email, TimePr
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogWarning("Delivery of notification {Id} on {Channel} failed: {Error}", n.Id, n.Channel, e.Message);
+                // Gateways' errors often quote the address (SMTP 550 …<user@host>…): keep it out of the logs.
+                var logged = string.IsNullOrEmpty(n.Recipient) ? e.Message : e.Message.Replace(n.Recipient, "<recipient>", StringComparison.OrdinalIgnoreCase);
+                log.LogWarning("Delivery of notification {Id} on {Channel} failed: {Error}", n.Id, n.Channel, logged);
                 var failed = n.Attempts + 1 >= MaxAttempts;
                 var retryAt = clock.GetUtcNow().UtcDateTime.AddSeconds(Math.Pow(2, n.Attempts + 1));
                 await db.Set<Notification>().Where(x => x.Id == n.Id && x.LeaseOwner == owner)

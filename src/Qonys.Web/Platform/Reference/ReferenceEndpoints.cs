@@ -52,11 +52,13 @@ public static class ReferenceEndpoints
 
         api.MapGet("/calendar/{year:int}", async (int year, AppDb db, CancellationToken ct) =>
         {
+            if (year is < 1990 or > 2100)
+                return UseCaseResult<CalendarDayResponse>.Invalid("year", "must be between 1990 and 2100").ToHttp();
             var from = new DateOnly(year, 1, 1);
             var to = new DateOnly(year, 12, 31);
-            return (await db.Set<CalendarDay>().AsNoTracking().Where(d => d.Date >= from && d.Date <= to)
+            return TypedResults.Ok((await db.Set<CalendarDay>().AsNoTracking().Where(d => d.Date >= from && d.Date <= to)
                     .OrderBy(d => d.Date).ToListAsync(ct))
-                .Select(d => new CalendarDayResponse(d.Date, d.Kind, new NameResponse(d.NameEn, d.NameKk, d.NameRu)));
+                .Select(d => new CalendarDayResponse(d.Date, d.Kind, new NameResponse(d.NameEn, d.NameKk, d.NameRu))));
         });
 
         api.MapGet("/rule-values", async (AppDb db, CancellationToken ct) =>

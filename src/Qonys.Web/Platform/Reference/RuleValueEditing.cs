@@ -16,6 +16,9 @@ public static class ReferenceAuditEvents
 /// <summary>An administrator records a new value of an existing rule from a date on; the previous value ends the day before.</summary>
 public sealed class RuleValueEditing(AppDb db, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>Rule values are stored as decimal(18, 4).</summary>
+    const decimal MaxValue = 100_000_000_000_000m;
+
     public async Task<UseCaseResult<ReferenceEndpoints.RuleValueResponse>> AddAsync(Actor actor, RuleValueRequest request, CancellationToken ct)
     {
         var errors = new ValidationErrors();
@@ -23,6 +26,7 @@ public sealed class RuleValueEditing(AppDb db, AuditLog audit, TimeProvider cloc
         if (request.EffectiveFrom is null) errors.Add("effectiveFrom", "is required (YYYY-MM-DD)");
         if (request.Value is null) errors.Add("value", "is required");
         else if (request.Value < 0) errors.Add("value", "must not be negative");
+        else if (request.Value >= MaxValue) errors.Add("value", "must be less than 100,000,000,000,000 (the column holds 14 digits before the point)");
         if (string.IsNullOrWhiteSpace(request.Source)) errors.Add("source", "is required: name the law, order or decree");
         if (errors.Any) return UseCaseResult<ReferenceEndpoints.RuleValueResponse>.Invalid(errors);
 

@@ -34,7 +34,10 @@ public sealed class RegisterEmployer(AppDb db, ReferenceData refs, AuditLog audi
 
         if (actor.Role == Roles.Officer && actor.RegionCode != request.RegionCode)
             return UseCaseResult<EmployerResponse>.Forbidden($"An officer registers employers of region {actor.RegionCode} only.");
-        if (actor.Role == Roles.Employer && actor.EmployerBin is not null && actor.EmployerBin != request.Bin)
+        // The account as it is now, not the token's snapshot: a token issued before the account registered its
+        // organisation has no organisation claim, and must not register a second one.
+        var account = actor.Role == Roles.Employer ? await db.Set<AppUser>().FirstAsync(u => u.Id == actor.UserId, ct) : null;
+        if (account?.EmployerBin is not null && account.EmployerBin != request.Bin)
             return UseCaseResult<EmployerResponse>.Forbidden("An employer account registers its own organisation only.");
 
         if (await db.Set<Employer>().AnyAsync(e => e.Bin == request.Bin, ct))
@@ -48,11 +51,7 @@ public sealed class RegisterEmployer(AppDb db, ReferenceData refs, AuditLog audi
             IsBranchOffice = request.IsBranchOffice ?? false, CreatedAt = now, UpdatedAt = now,
         };
         db.Add(employer);
-        if (actor.Role == Roles.Employer && actor.EmployerBin is null)
-        {
-            var account = await db.Set<AppUser>().FirstAsync(u => u.Id == actor.UserId, ct);
-            account.EmployerBin = employer.Bin;
-        }
+        if (account is not null && account.EmployerBin is null) account.EmployerBin = employer.Bin;
         audit.Record(actor, PlatformAuditEvents.EmployerRegistered, "employer", employer.Bin,
             new { employer.Name, employer.RegionCode, employer.OkedSection, citizens = citizens.Total, foreigners = foreigners.Total });
         try
@@ -97,6 +96,8 @@ public sealed class GetEmployer(AppDb db, AuditLog audit)
     {
         var employer = await db.Set<Employer>().AsNoTracking().FirstOrDefaultAsync(e => e.Bin == bin, ct);
         if (employer is null) return UseCaseResult<EmployerResponse>.NotFound();
+        if (actor.Role == Roles.Employer && actor.EmployerBin is null) // token issued before the account registered its organisation
+            actor = actor with { EmployerBin = await db.Set<AppUser>().Where(u => u.Id == actor.UserId).Select(u => u.EmployerBin).FirstOrDefaultAsync(ct) };
         if (!InScope(actor, employer))
         {
             await audit.RecordNowAsync(actor, PlatformAuditEvents.RecordOutOfScope, "employer", bin, ct: ct);

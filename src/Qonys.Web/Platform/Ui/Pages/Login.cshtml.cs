@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Qonys.Web.Platform.Auth;
 using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Platform.Ui.Pages;
 
+/// <summary>Checks passwords like the token endpoint, so it shares its per-address rate limit.</summary>
+[EnableRateLimiting(AuthSetup.TokenRateLimit)]
 public sealed class LoginModel(TokenIssuing issuing, SignInManager<AppUser> signIn, IStringLocalizer t) : PageModel
 {
     public sealed record FieldError(string Field, string Message);
