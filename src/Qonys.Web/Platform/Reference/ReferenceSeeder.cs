@@ -6,8 +6,10 @@ using Qonys.Web.Platform.Data;
 namespace Qonys.Web.Platform.Reference;
 
 /// <summary>
-/// Loads the shipped reference data (embedded CSV files, see docs/rules.md for their sources) into empty
-/// tables. Runs at every start, in every mode; a table that already holds rows is left as administrators keep it.
+/// Loads the shipped reference data (embedded CSV files, see docs/rules.md for their sources). Runs at every start,
+/// in every mode, and only adds what is missing: a row whose identity (code, date; for rule values the whole key) is
+/// already in the database is left as administrators keep it, so a new release brings its new rules and holidays
+/// without overwriting edits.
 /// </summary>
 public sealed class ReferenceSeeder(AppDb db, TimeProvider clock)
 {
@@ -17,26 +19,26 @@ public sealed class ReferenceSeeder(AppDb db, TimeProvider clock)
         {
             Code = r["iso_3166_2"], NameEn = r["name_en"], NameKk = r["name_kk"], NameRu = r["name_ru"], Type = r["type"],
             ValidFrom = new DateOnly(2022, 6, 8),
-        }, ct);
+        }, r => r.Code, ct);
         await SeedTable(db.Set<Country>(), "countries.csv", r => new Country
         {
             Alpha2 = r["alpha2"], Alpha3 = r["alpha3"], NameEn = r["name_en"], NameKk = r["name_kk"], NameRu = r["name_ru"],
             WtoMember = bool.Parse(r["wto_member"]),
-        }, ct);
+        }, c => c.Alpha2, ct);
         await SeedTable(db.Set<OkedSection>(), "oked_sections.csv", r => new OkedSection
         {
             Code = r["code"], NameEn = r["name_en"], NameKk = r["name_kk"], NameRu = r["name_ru"],
-        }, ct);
+        }, o => o.Code, ct);
         await SeedTable(db.Set<Occupation>(), "occupations.csv", r => new Occupation
         {
             Code = r["code"], Level = r["level"], MajorGroup = r["major_group"], NameEn = r["name_en"], NameKk = r["name_kk"],
             NameRu = r["name_ru"], InDemand = bool.Parse(r["in_demand"]),
-        }, ct);
+        }, o => o.Code, ct);
         await SeedTable(db.Set<CalendarDay>(), "holidays.csv", r => new CalendarDay
         {
             Date = DateOnly.ParseExact(r["date"], "yyyy-MM-dd", CultureInfo.InvariantCulture), Kind = r["kind"],
             NameEn = r["name_en"], NameKk = r["name_kk"], NameRu = r["name_ru"],
-        }, ct);
+        }, d => d.Date.ToString("O", CultureInfo.InvariantCulture), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await SeedTable(db.Set<RuleValue>(), "rule_values.csv", r => new RuleValue
         {
@@ -46,14 +48,14 @@ public sealed class ReferenceSeeder(AppDb db, TimeProvider clock)
                 : DateOnly.ParseExact(r["effective_to"], "yyyy-MM-dd", CultureInfo.InvariantCulture),
             Value = decimal.Parse(r["value"], CultureInfo.InvariantCulture), Unit = r["unit"],
             Unconfirmed = bool.Parse(r["unconfirmed"]), Source = r["source"], Note = r["note"], RecordedAt = now,
-        }, ct);
-        await SeedTable(db.Set<RegionalWage>(), "regional_wages_2022.csv", WagesOf, ct);
+        }, v => v.Key, ct);
+        await SeedTable(db.Set<RegionalWage>(), "regional_wages_2022.csv", WagesOf, w => $"{w.Year}/{w.RegionCode}/{w.MajorGroup}", ct);
         await SeedTable(db.Set<PermitFeeRate>(), "permit_fees.csv", r => new PermitFeeRate
         {
             Category = r["category"], OkedSection = r["oked_section"],
             TermMonthsMax = int.Parse(r["term_months_max"], CultureInfo.InvariantCulture),
             FeeMci = int.Parse(r["fee_mci"], CultureInfo.InvariantCulture), Unconfirmed = bool.Parse(r["unconfirmed"]),
-        }, ct);
+        }, f => $"{f.Category}/{f.OkedSection}/{f.TermMonthsMax}", ct);
     }
 
     /// <summary>BNS wage columns by occupation group, in ISCO major-group order (0 = "not in other groups").</summary>
@@ -71,14 +73,16 @@ public sealed class ReferenceSeeder(AppDb db, TimeProvider clock)
             AverageKzt = long.Parse(row[c.Column], CultureInfo.InvariantCulture),
         });
 
-    Task SeedTable<T>(DbSet<T> set, string file, Func<IReadOnlyDictionary<string, string>, T> map, CancellationToken ct)
-        where T : class => SeedTable(set, file, row => [map(row)], ct);
+    Task SeedTable<T>(DbSet<T> set, string file, Func<IReadOnlyDictionary<string, string>, T> map, Func<T, string> identity,
+        CancellationToken ct) where T : class => SeedTable(set, file, row => [map(row)], identity, ct);
 
-    async Task SeedTable<T>(DbSet<T> set, string file, Func<IReadOnlyDictionary<string, string>, IEnumerable<T>> map, CancellationToken ct)
-        where T : class
+    async Task SeedTable<T>(DbSet<T> set, string file, Func<IReadOnlyDictionary<string, string>, IEnumerable<T>> map,
+        Func<T, string> identity, CancellationToken ct) where T : class
     {
-        if (await set.AnyAsync(ct)) return;
-        set.AddRange(ReadCsv(file).SelectMany(map));
+        var present = (await set.AsNoTracking().ToListAsync(ct)).Select(identity).ToHashSet(StringComparer.Ordinal);
+        var missing = ReadCsv(file).SelectMany(map).Where(row => !present.Contains(identity(row))).ToList();
+        if (missing.Count == 0) return;
+        set.AddRange(missing);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }
