@@ -83,14 +83,14 @@ public sealed class PermitLifecycleTests(PermitsBrowser browser)
         await Expect(officer).ToHaveURLAsync(new Regex(Regex.Escape(caseUrl) + "$"));
         var scorecard = officer.GetByTestId("scorecard");
         await Expect(scorecard).ToBeVisibleAsync();
-        // Master's degree: 20; occupation 2142 is on the in-demand list: 20; the demo firm's staff are 340 of 351 citizens (96.9 %): 20.
+        // Master's degree: 20; occupation 2142 is on the in-demand list: 20; the demo firm's staff (generated demo set) are 351 citizens of 358 (98.0 %): 20.
         // Salary 650,000 against the KZ-35 group-2 average of 286,236 (log-normal, σ = 0.6):
         // z = (ln(650000 / 286236) + 0.18) / 0.6 = (0.8201 + 0.18) / 0.6 = 1.6669, Φ(z) = 0.9522 → 95.2nd percentile: 20 points.
         await Expect(scorecard.GetByTestId("score-salary")).ToContainTextAsync("95.2");
         await Expect(scorecard.GetByTestId("score-qualification")).ToContainTextAsync("20");
         await Expect(scorecard.GetByTestId("score-shortage")).ToContainTextAsync("20");
-        await Expect(scorecard.GetByTestId("score-citizenShare")).ToContainTextAsync("96.9");
-        // No other foreign permits in the firm: nationality share 0 % → 20. Total 5 × 20 = 100, above the pass mark of 40.
+        await Expect(scorecard.GetByTestId("score-citizenShare")).ToContainTextAsync("citizenSharePct = 98");
+        // The firm's earlier demo permits have all expired, so no current foreign permits: nationality share 0 % → 20. Total 5 × 20 = 100, above the pass mark of 40.
         await Expect(scorecard.GetByTestId("score-total")).ToHaveTextAsync("100");
         await Expect(scorecard.GetByTestId("score-verdict")).ToHaveTextAsync(En("permits.score.passed"));
         await ScreenshotAsync(officer, "case-officer");

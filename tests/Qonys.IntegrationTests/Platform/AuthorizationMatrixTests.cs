@@ -29,9 +29,12 @@ public sealed partial class AuthorizationMatrixTests(Apps apps)
         "* /",
         "* /forbidden",
         "* /api-docs",
-        // Public permit verification (API.md), once the permits module maps it.
+        // Public permit verification (API.md): the API and the page the QR code points to.
         "GET /api/v1/public/permits/{number}/verify",
-        "* /verify/{permitNumber}",
+        "* /verify/{number?}",
+        // Invitation rounds publish their cut-off scores (PRODUCT.md §2.4); the invitation lists stay administrators' only.
+        "GET /api/v1/selection/rounds",
+        "GET /api/v1/selection/rounds/{id:guid}",
     ];
 
     sealed record Route(string Methods, string Pattern, bool Anonymous, bool Authorized)

@@ -130,8 +130,10 @@ sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlewareResult
         if (result.Forbidden && http.User.Identity?.IsAuthenticated == true)
         {
             var audit = http.RequestServices.GetRequiredService<AuditLog>();
-            await audit.RecordNowAsync(Actor.From(http.User), PlatformAuditEvents.AuthorizationFailed, "endpoint", null,
-                new { method = http.Request.Method, path = http.Request.Path.Value, requirements = policy.Requirements.Select(r => r.ToString()).ToArray() });
+            // The entity id is "METHOD path" (cut to the column's length by AuditLog); the data keeps the whole path.
+            await audit.RecordNowAsync(Actor.From(http.User), PlatformAuditEvents.AuthorizationFailed, "endpoint",
+                http.Request.Method + " " + http.Request.Path,
+                new { path = http.Request.Path.Value, requirements = policy.Requirements.Select(r => r.ToString()).ToArray() });
         }
         await _inner.HandleAsync(next, http, policy, result);
     }
