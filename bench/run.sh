@@ -3,7 +3,8 @@
 #   platform yardsticks (issue 2): wrk -t2 -c32 on GET /health/live and on an authenticated GET /api/v1/employers/{bin}
 #     (3 runs of 15 s each, median requests/s and p99), time to ready (process start -> /health/ready 200 on an already
 #     migrated database, 5 runs, median) and memory at idle (RSS 10 s after ready, median of the same runs);
-#   permits (issue 3): submit + approve decisions/s and p50/p99 at 32 clients, then pgbench TPC-B-like
+#   permits (issue 3): submit + approve decisions/s and p50/p99 at 32 clients (after 10 s at one client, for the
+#     uncontended cost), then pgbench TPC-B-like
 #     (-i -s 10; -c 32 -j 2 -T 30) on the same server, and the ratio decisions/s / pgbench tps (goal >= 0.5).
 # It builds Release, starts a throw-away PostgreSQL (initdb + pg_ctl on a free loopback port; as root through
 # runuser -u postgres), runs one app process against it, and stops and removes everything at the end, also on failure.
@@ -29,6 +30,7 @@ command -v wrk >/dev/null || { echo "missing wrk: apt-get install -y wrk" >&2; e
 command -v curl >/dev/null || { echo "missing curl: apt-get install -y curl" >&2; exit 2; }
 
 WORK=$(mktemp -d /tmp/qonys-bench-XXXXXX)
+chmod 755 "$WORK"  # the postgres user must reach its folder inside
 APP_PID=""
 PG_STARTED=""
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -50,6 +52,8 @@ free_port() {
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 # wrk latency "12.34ms" / "850.00us" / "1.20s" -> milliseconds
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f\n", v }'; }
+# result OUTPUT KEY: the value of KEY=... on the RESULT line a Qonys.Bench server benchmark prints
+result() { sed -n 's/^RESULT //p' <<<"$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 echo "== machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1); $(date -u '+%Y-%m-%d %H:%M UTC'); load average at start $(load)"
@@ -111,10 +115,12 @@ LIVE_RPS=$RPS; LIVE_P99=$P99
 wrk_runs "GET /api/v1/employers/{bin}" "/api/v1/employers/$DEMO_BIN" "$ROOT/bench/wrk/bearer.lua"
 EMP_RPS=$RPS; EMP_P99=$P99
 
+echo "== permits: one client for 10 s first (the cost of one decision without contention)"
+SINGLE_OUT=$(dotnet "$BENCH_DLL" permits-decisions --url "$URL" --connection-string "$CS" --clients 1 --seconds 10)
+echo "$SINGLE_OUT" | grep -v '^RESULT'
 echo "== permits: submit + approve at $CONNECTIONS clients for $DECISION_SECONDS s"
 DECISIONS_OUT=$(dotnet "$BENCH_DLL" permits-decisions --url "$URL" --connection-string "$CS" --clients "$CONNECTIONS" --seconds "$DECISION_SECONDS")
 echo "$DECISIONS_OUT"
-result() { sed -n 's/^RESULT //p' <<<"$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 DPS=$(result "$DECISIONS_OUT" decisions_per_s)
 
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
@@ -137,6 +143,7 @@ printf '%-46s %12s %12s\n' "GET /api/v1/employers/{bin} (bearer) req/s" "$EMP_RP
 printf '%-46s %12s\n' "time to ready, ms" "$(result "$STARTUP_OUT" time_to_ready_ms)"
 printf '%-46s %12s\n' "RSS at idle, MiB" "$(result "$STARTUP_OUT" idle_rss_mib)"
 printf '%-46s %12s %12s\n' "permits: submit+approve decisions/s" "$DPS" "$(result "$DECISIONS_OUT" decision_p99_ms)"
+printf '%-46s %12s %12s\n' "permits: decisions/s at 1 client" "$(result "$SINGLE_OUT" decisions_per_s)" "$(result "$SINGLE_OUT" decision_p99_ms)"
 printf '%-46s %12s\n' "permits: errors / oversubscribed rows" "$(result "$DECISIONS_OUT" errors) / $(result "$DECISIONS_OUT" oversubscribed_rows)"
 printf '%-46s %12s\n' "pgbench TPC-B-like tps (32 clients)" "$TPS"
 printf '%-46s %12s\n' "ratio decisions/s / pgbench tps (goal >= 0.5)" "$(awk -v d="$DPS" -v t="$TPS" 'BEGIN { printf "%.2f", d / t }')"
