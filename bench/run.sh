@@ -146,4 +146,4 @@ printf '%-46s %12s %12s\n' "permits: submit+approve decisions/s" "$DPS" "$(resul
 printf '%-46s %12s %12s\n' "permits: decisions/s at 1 client" "$(result "$SINGLE_OUT" decisions_per_s)" "$(result "$SINGLE_OUT" decision_p99_ms)"
 printf '%-46s %12s\n' "permits: errors / oversubscribed rows" "$(result "$DECISIONS_OUT" errors) / $(result "$DECISIONS_OUT" oversubscribed_rows)"
 printf '%-46s %12s\n' "pgbench TPC-B-like tps (32 clients)" "$TPS"
-printf '%-46s %12s\n' "ratio decisions/s / pgbench tps (goal >= 0.5)" "$(awk -v d="$DPS" -v t="$TPS" 'BEGIN { printf "%.2f", d / t }')"
+printf '%-46s %12s\n' "ratio decisions/s / pgbench tps (goal >= 0.5)" "$(awk -v d="$DPS" -v t="$TPS" 'BEGIN { printf "%.4f", d / t }')"
