@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/run.sh — the server benchmarks on PostgreSQL, one bounded run (about 6 minutes on 2 cores):
 #   platform yardsticks (issue 2): wrk -t2 -c32 on GET /health/live and on an authenticated GET /api/v1/employers/{bin}
-#     (3 runs of 15 s each, median requests/s and p99), time to ready (process start -> /health/ready 200 on an already
+#     (a 5 s warm-up, then 3 runs of 15 s each, median requests/s and p99), time to ready (process start -> /health/ready 200 on an already
 #     migrated database, 5 runs, median) and memory at idle (RSS 10 s after ready, median of the same runs);
 #   permits (issue 3): submit + approve decisions/s and p50/p99 at 32 clients (after 10 s at one client, for the
 #     uncontended cost), then pgbench TPC-B-like
@@ -97,6 +97,8 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" 
 # wrk_runs LABEL PATH [lua script]: WRK_RUNS runs, prints per-run figures, sets RPS and P99 to the medians
 wrk_runs() {
   local label=$1 path=$2 script=${3:-} out rps_all="" p99_all="" i
+  # 5 s warm-up, not counted: the first seconds of a fresh process run unoptimised (tiered JIT) code
+  QONYS_TOKEN="$TOKEN" wrk -t2 "-c$CONNECTIONS" -d5s ${script:+-s "$script"} "$URL$path" >/dev/null
   for i in $(seq 1 "$WRK_RUNS"); do
     out=$(QONYS_TOKEN="$TOKEN" wrk -t2 "-c$CONNECTIONS" "-d${WRK_SECONDS}s" --timeout 10s --latency ${script:+-s "$script"} "$URL$path")
     local rps p99 errors
