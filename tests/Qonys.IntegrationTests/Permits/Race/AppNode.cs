@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Qonys.Web.Platform.Hosting;
+
+namespace Qonys.IntegrationTests.Permits.Race;
+
+/// <summary>
+/// The app as a separate operating-system process (<c>dotnet Qonys.Web.dll serve</c>) on a free loopback port, in
+/// demo mode on a given PostgreSQL database — one node of a multi-node deployment sharing that database.
+/// </summary>
+public sealed class AppNode : IAsyncDisposable
+{
+    const int KeptLogLines = 200;
+    readonly Process _process;
+    readonly Queue<string> _log = new();
+    readonly string _dataFolder;
+
+    public Uri BaseAddress { get; }
+
+    AppNode(Process process, Uri baseAddress, string dataFolder)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        _dataFolder = dataFolder;
+    }
+
+    /// <summary>Starts a node and waits (at most <paramref name="readyWithin"/>) until /health/ready answers 200.</summary>
+    public static async Task<AppNode> StartAsync(string connectionString, TimeSpan readyWithin)
+    {
+        var dll = WebAssemblyPath();
+        var port = FreePort();
+        var folder = Path.Combine(Path.GetTempPath(), "qonys-node-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(folder);
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[]
+                 {
+                     dll, "serve", "--urls", $"http://127.0.0.1:{port}", "--Qonys:Mode=demo", "--Qonys:Database:Provider=postgresql",
+                     $"--Qonys:Database:ConnectionString={connectionString}", "--Qonys:Database:MigrateOnStart=true",
+                     $"--Qonys:Database:DataFolder={folder}", "--Qonys:Auth:TokenRequestsPerMinute=100000",
+                 })
+            psi.ArgumentList.Add(a);
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet " + dll);
+        var node = new AppNode(process, new Uri($"http://127.0.0.1:{port}"), folder);
+        process.OutputDataReceived += (_, e) => node.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => node.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await node.WaitReadyAsync(readyWithin);
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
+        return node;
+    }
+
+    /// <summary>The last lines the process printed, for a failure message.</summary>
+    public string RecentLog()
+    {
+        lock (_log) return string.Join('\n', _log);
+    }
+
+    void Keep(string? line)
+    {
+        if (line is null) return;
+        lock (_log)
+        {
+            _log.Enqueue(line);
+            while (_log.Count > KeptLogLines) _log.Dequeue();
+        }
+    }
+
+    async Task WaitReadyAsync(TimeSpan within)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < within)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"node {BaseAddress} exited with {_process.ExitCode}:\n{RecentLog()}");
+            try
+            {
+                using var response = await client.GetAsync("/health/ready");
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { /* not listening yet */ }
+            catch (TaskCanceledException) { /* busy starting */ }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"node {BaseAddress} was not ready within {within}:\n{RecentLog()}");
+    }
+
+    /// <summary>
+    /// Qonys.Web.dll with its runtimeconfig: next to the test assembly (the project reference copies it), else the Web
+    /// project's own output of the same configuration.
+    /// </summary>
+    static string WebAssemblyPath()
+    {
+        var referenced = typeof(QonysApp).Assembly.Location;
+        if (File.Exists(Path.ChangeExtension(referenced, ".runtimeconfig.json"))) return referenced;
+        var testDir = new DirectoryInfo(AppContext.BaseDirectory);
+        var (framework, configuration) = (testDir.Name, testDir.Parent!.Name);
+        var root = testDir;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Qonys.slnx"))) root = root.Parent;
+        var own = root is null ? null : Path.Combine(root.FullName, "src", "Qonys.Web", "bin", configuration, framework, "Qonys.Web.dll");
+        return own is not null && File.Exists(Path.ChangeExtension(own, ".runtimeconfig.json"))
+            ? own
+            : throw new FileNotFoundException($"Qonys.Web.dll with a runtimeconfig was found neither at {referenced} nor at {own}");
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        try { Directory.Delete(_dataFolder, recursive: true); }
+        catch (IOException) { }
+    }
+}
