@@ -38,6 +38,7 @@ public static class QonysApp
         services.AddQonysDatabase(options);
         services.AddQonysAuth(options);
         services.AddScoped<AuditLog>();
+        services.AddSingleton<ReferenceCache>();
         services.AddScoped<ReferenceData>();
         services.AddScoped<ReferenceSeeder>();
         services.AddScoped<RuleValueEditing>();

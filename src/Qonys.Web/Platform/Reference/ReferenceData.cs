@@ -3,38 +3,88 @@ using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Platform.Reference;
 
-/// <summary>Read access to reference data and rule values for use cases (scoped: one query per need).</summary>
-public sealed class ReferenceData(AppDb db)
+/// <summary>
+/// Reference data and rule values as the use cases read them: from an in-process snapshot of the (small) reference
+/// tables, refreshed every <see cref="ReferenceCache.Lifetime"/> and at once on this node when an administrator
+/// records a rule value. A decision therefore costs no reference queries; another node sees an edit within the
+/// lifetime (docs/operations.md).
+/// </summary>
+public sealed class ReferenceData(ReferenceCache cache)
 {
-    public Task<List<Region>> RegionsAsync(CancellationToken ct = default) =>
-        db.Set<Region>().AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct);
+    public async Task<List<Region>> RegionsAsync(CancellationToken ct = default) =>
+        (await cache.SnapshotAsync(ct)).Regions.Values.OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
 
-    public Task<bool> RegionExistsAsync(string code, CancellationToken ct = default) =>
-        db.Set<Region>().AnyAsync(r => r.Code == code, ct);
+    public async Task<bool> RegionExistsAsync(string code, CancellationToken ct = default) =>
+        (await cache.SnapshotAsync(ct)).Regions.ContainsKey(code);
 
-    public Task<bool> OkedSectionExistsAsync(string code, CancellationToken ct = default) =>
-        db.Set<OkedSection>().AnyAsync(o => o.Code == code, ct);
+    public async Task<bool> OkedSectionExistsAsync(string code, CancellationToken ct = default) =>
+        (await cache.SnapshotAsync(ct)).OkedSections.Contains(code);
 
-    public Task<Country?> CountryAsync(string alpha2, CancellationToken ct = default) =>
-        db.Set<Country>().AsNoTracking().FirstOrDefaultAsync(c => c.Alpha2 == alpha2, ct);
+    public async Task<Country?> CountryAsync(string alpha2, CancellationToken ct = default) =>
+        (await cache.SnapshotAsync(ct)).Countries.GetValueOrDefault(alpha2);
 
-    public Task<Occupation?> OccupationAsync(string code, CancellationToken ct = default) =>
-        db.Set<Occupation>().AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
+    public async Task<Occupation?> OccupationAsync(string code, CancellationToken ct = default) =>
+        (await cache.SnapshotAsync(ct)).Occupations.GetValueOrDefault(code);
 
     /// <summary>The value of <paramref name="key"/> in force on <paramref name="on"/>, or null.</summary>
-    public Task<RuleValue?> RuleAsync(string key, DateOnly on, CancellationToken ct = default) =>
-        db.Set<RuleValue>().AsNoTracking()
-            .Where(r => r.Key == key && r.EffectiveFrom <= on && (r.EffectiveTo == null || r.EffectiveTo >= on))
-            .OrderByDescending(r => r.EffectiveFrom).FirstOrDefaultAsync(ct);
+    public async Task<RuleValue?> RuleAsync(string key, DateOnly on, CancellationToken ct = default) =>
+        (await cache.SnapshotAsync(ct)).Rules.GetValueOrDefault(key)?
+            .Where(r => r.EffectiveFrom <= on && (r.EffectiveTo == null || r.EffectiveTo >= on))
+            .MaxBy(r => r.EffectiveFrom);
 
     /// <summary>Like <see cref="RuleAsync"/>, but a missing rule value is a configuration error.</summary>
     public async Task<RuleValue> RequireRuleAsync(string key, DateOnly on, CancellationToken ct = default) =>
         await RuleAsync(key, on, ct)
         ?? throw new InvalidOperationException($"rule value '{key}' has no value in force on {on:yyyy-MM-dd}");
 
-    public async Task<WorkingCalendar> CalendarAsync(CancellationToken ct = default)
+    public async Task<WorkingCalendar> CalendarAsync(CancellationToken ct = default) => (await cache.SnapshotAsync(ct)).Calendar;
+}
+
+/// <summary>One consistent copy of the reference tables.</summary>
+public sealed record ReferenceSnapshot(
+    IReadOnlyDictionary<string, Region> Regions, IReadOnlyDictionary<string, Country> Countries, IReadOnlySet<string> OkedSections,
+    IReadOnlyDictionary<string, Occupation> Occupations, IReadOnlyDictionary<string, List<RuleValue>> Rules, WorkingCalendar Calendar);
+
+/// <summary>Holds the reference snapshot of this process (a singleton), loading it on first use and after it ages.</summary>
+public sealed class ReferenceCache(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+    readonly SemaphoreSlim _gate = new(1, 1);
+    (ReferenceSnapshot Snapshot, DateTimeOffset LoadedAt)? _current;
+
+    public async Task<ReferenceSnapshot> SnapshotAsync(CancellationToken ct)
     {
+        var current = _current;
+        if (current is { } c && clock.GetUtcNow() - c.LoadedAt < Lifetime) return c.Snapshot;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            current = _current;
+            if (current is { } fresh && clock.GetUtcNow() - fresh.LoadedAt < Lifetime) return fresh.Snapshot;
+            var loaded = await LoadAsync(ct);
+            _current = (loaded, clock.GetUtcNow());
+            return loaded;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Drops the snapshot: the next read loads the tables again (after an edit on this node, or seeding).</summary>
+    public void Invalidate() => _current = null;
+
+    async Task<ReferenceSnapshot> LoadAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var regions = await db.Set<Region>().AsNoTracking().ToDictionaryAsync(r => r.Code, StringComparer.Ordinal, ct);
+        var countries = await db.Set<Country>().AsNoTracking().ToDictionaryAsync(c => c.Alpha2, StringComparer.Ordinal, ct);
+        var oked = (await db.Set<OkedSection>().AsNoTracking().Select(o => o.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var occupations = await db.Set<Occupation>().AsNoTracking().ToDictionaryAsync(o => o.Code, StringComparer.Ordinal, ct);
+        var rules = (await db.Set<RuleValue>().AsNoTracking().ToListAsync(ct))
+            .GroupBy(r => r.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var days = await db.Set<CalendarDay>().AsNoTracking().Select(d => new { d.Date, d.Kind }).ToListAsync(ct);
-        return new WorkingCalendar(days.Select(d => (d.Date, d.Kind)));
+        return new ReferenceSnapshot(regions, countries, oked, occupations, rules, new WorkingCalendar(days.Select(d => (d.Date, d.Kind))));
     }
 }

@@ -11,7 +11,7 @@ namespace Qonys.Web.Platform.Reference;
 /// already in the database is left as administrators keep it, so a new release brings its new rules and holidays
 /// without overwriting edits.
 /// </summary>
-public sealed class ReferenceSeeder(AppDb db, TimeProvider clock)
+public sealed class ReferenceSeeder(AppDb db, ReferenceCache cache, TimeProvider clock)
 {
     public async Task SeedAsync(CancellationToken ct = default)
     {
@@ -85,6 +85,7 @@ public sealed class ReferenceSeeder(AppDb db, TimeProvider clock)
         set.AddRange(missing);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        cache.Invalidate();
     }
 
     /// <summary>Rows of an embedded reference file as column → value maps.</summary>

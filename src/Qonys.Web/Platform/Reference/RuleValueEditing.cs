@@ -14,7 +14,7 @@ public static class ReferenceAuditEvents
 }
 
 /// <summary>An administrator records a new value of an existing rule from a date on; the previous value ends the day before.</summary>
-public sealed class RuleValueEditing(AppDb db, AuditLog audit, TimeProvider clock)
+public sealed class RuleValueEditing(AppDb db, AuditLog audit, ReferenceCache cache, TimeProvider clock)
 {
     /// <summary>Rule values are stored as decimal(18, 4).</summary>
     const decimal MaxValue = 100_000_000_000_000m;
@@ -50,6 +50,7 @@ public sealed class RuleValueEditing(AppDb db, AuditLog audit, TimeProvider cloc
         audit.Record(actor, ReferenceAuditEvents.RuleValueChanged, "rule_value", value.Key,
             new { value.Key, from, previousValue = previous.Value, value = value.Value, value.Source });
         await db.SaveChangesAsync(ct);
+        cache.Invalidate();
         return UseCaseResult<ReferenceEndpoints.RuleValueResponse>.Created(ReferenceEndpoints.ToResponse(value));
     }
 }
