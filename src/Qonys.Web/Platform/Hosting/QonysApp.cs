@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Qonys.Web.Modules.Demography;
+using Qonys.Web.Modules.Forecasts;
 using Qonys.Web.Modules.Permits;
 using Qonys.Web.Modules.Registry;
 using Qonys.Web.Platform.Audit;
@@ -69,6 +71,8 @@ public static class QonysApp
 
         services.AddRegistryModule();
         services.AddPermitsModule();
+        services.AddDemographyModule(options);
+        services.AddForecastsModule();
 
         var app = builder.Build();
 
@@ -91,6 +95,8 @@ public static class QonysApp
         app.MapNotificationsApi();
         app.MapRegistryApi();
         app.MapPermitsApi();
+        app.MapDemographyApi();
+        app.MapForecastsApi();
         app.MapQonysUi();
         return app;
     }
