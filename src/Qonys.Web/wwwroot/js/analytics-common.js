@@ -8,7 +8,7 @@ window.QonysAnalytics = (function () {
     var mapReady = null;
     function registerMap() {
         if (!mapReady) {
-            mapReady = fetch('/geo/kz_adm1_2022_simplified.geojson')
+            mapReady = fetch('/geo/kz_adm1_2022_simplified.json')
                 .then(function (r) { return r.json(); })
                 .then(function (geo) { echarts.registerMap('kz-adm1', geo); return geo; });
         }
@@ -23,12 +23,13 @@ window.QonysAnalytics = (function () {
         return c;
     }
 
-    function regionMap(id, rows, valueName, colours) {
+    function regionMap(id, rows, valueName, colours, symmetric) {
         var c = chart(id);
         if (!c) return Promise.resolve(null);
         return registerMap().then(function () {
             var values = rows.map(function (r) { return r.value; });
             var min = Math.min.apply(null, values), max = Math.max.apply(null, values);
+            if (symmetric) { max = Math.max(Math.abs(min), Math.abs(max)); min = -max; }
             if (min === max) { min -= 1; max += 1; }
             c.setOption({
                 tooltip: { trigger: 'item', formatter: function (p) { return p.name + (p.data && p.data.label ? ' ' + p.data.label : '') + ': ' + (p.value == null || isNaN(p.value) ? '–' : p.value); } },

@@ -102,6 +102,6 @@
     if (d.regional && d.regional.length > 0) {
         A.regionMap('chart-map', d.regional.map(function (r) {
             return { code: r.regionCode, value: r.changePct, label: '(' + text.change + ', %)' };
-        }), text.change, ['#b71c1c', '#ffcdd2', '#f5f5f5', '#c8e6c9', '#1b5e20']);
+        }), text.change, ['#b71c1c', '#ffcdd2', '#f5f5f5', '#c8e6c9', '#1b5e20'], true);
     }
 })();

@@ -37,8 +37,15 @@ public sealed class ProjectionsPageModel(ProjectionRuns runs, ScenarioCatalogue 
 
     public async Task OnGetAsync(Guid? run, Guid[]? compare, string? scenario, CancellationToken ct)
     {
-        if (scenario is not null) Scenario = scenario;
         await LoadAsync(run, compare ?? [], ct);
+        // The form starts from the run on show, so "run it again with more trajectories" is one change away.
+        if (Selected is not null)
+        {
+            Scenario = Selected.Scenario;
+            HorizonYear = Selected.HorizonYear;
+            Regions = Selected.Regions;
+        }
+        if (scenario is not null) Scenario = scenario;
     }
 
     public async Task<IActionResult> OnPostRunAsync(CancellationToken ct)
