@@ -175,6 +175,21 @@ public sealed class ProjectionsApiTests(Apps apps)
         rows[1].Elements<Cell>().ElementAt(1).CellValue!.Text.ShouldBe("2026");
     }
 
+    [Theory, OnSqlite]
+    public async Task The_OpenAPI_document_describes_the_analytical_centre(Provider provider)
+    {
+        var app = await apps.For(provider);
+        using var anonymous = app.Anonymous();
+        var paths = (await anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+        foreach (var path in new[]
+                 {
+                     Projections, Projections + "/{id}", Projections + "/{id}/cancel", Projections + "/{id}/pyramid",
+                     Projections + "/{id}/export.xlsx", "/api/v1/demography/scenarios", "/api/v1/demography/labour-deficit-index",
+                     "/api/v1/forecasts/series", "/api/v1/forecasts/{seriesKey}",
+                 })
+            paths.TryGetProperty(path, out _).ShouldBeTrue(path);
+    }
+
     internal static async Task<JsonElement> PollUntilFinalAsync(HttpClient client, string url)
     {
         // The machine is shared: allow the background job generous time, but stop as soon as the run is final.
