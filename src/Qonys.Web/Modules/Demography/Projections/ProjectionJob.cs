@@ -52,6 +52,11 @@ public sealed class ProjectionWorker(AppDb db, ProjectionComputation computation
             var rows = await compute;
             await StoreAsync(run.Id, rows);
         }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The node is shutting down, not the analyst cancelling: put the run back for this or another node.
+            await ReleaseAsync(run.Id);
+        }
         catch (OperationCanceledException)
         {
             await FinishAsync(run.Id, ProjectionStatus.Cancelled, null);
@@ -117,6 +122,18 @@ public sealed class ProjectionWorker(AppDb db, ProjectionComputation computation
         if (finished == 1) await tx.CommitAsync();
         else await tx.RollbackAsync();
         db.ChangeTracker.Clear();
+    }
+
+    async Task ReleaseAsync(Guid id)
+    {
+        var owner = NodeId;
+        await db.Set<ProjectionRunRecord>()
+            .Where(r => r.Id == id && r.LeaseOwner == owner && r.Status == ProjectionStatus.Running)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, ProjectionStatus.Queued)
+                .SetProperty(r => r.Progress, 0.0)
+                .SetProperty(r => r.LeaseOwner, (string?)null)
+                .SetProperty(r => r.LeaseUntil, (DateTime?)null));
     }
 
     async Task FinishAsync(Guid id, string status, string? error)
