@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Qonys.Web.Modules.Analytics;
+using Qonys.Web.Modules.Demography;
+using Qonys.Web.Modules.Forecasts;
 using Qonys.Web.Modules.Permits;
 using Qonys.Web.Modules.Registry;
 using Qonys.Web.Modules.Selection;
@@ -75,6 +77,8 @@ public static class QonysApp
         services.AddPermitsModule();
         services.AddAnalyticsModule();
         services.AddSelectionModule();
+        services.AddDemographyModule(options);
+        services.AddForecastsModule();
 
         var app = builder.Build();
 
@@ -99,6 +103,8 @@ public static class QonysApp
         app.MapPermitsApi();
         app.MapAnalyticsApi();
         app.MapSelectionApi();
+        app.MapDemographyApi();
+        app.MapForecastsApi();
         app.MapQonysUi();
         return app;
     }
