@@ -13,7 +13,11 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(db.ConnectionString))
                 throw new InvalidOperationException("Qonys:Database:ConnectionString is required for the postgresql provider");
-            services.AddDbContextPool<AppDb>(o => o.UseNpgsql(db.ConnectionString), poolSize: 256);
+            // Pooled connections keep their session (no DISCARD ALL on every return): the app sets no session state,
+            // and the one session-level lock (migrations) is released explicitly.
+            var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(db.ConnectionString);
+            if (!db.ConnectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase)) connectionString.NoResetOnClose = true;
+            services.AddDbContextPool<AppDb>(o => o.UseNpgsql(connectionString.ConnectionString), poolSize: 256);
         }
         else
         {

@@ -78,10 +78,6 @@ public sealed class SubmitPermitApplication(AppDb db, PermitAssessment assessmen
             status == ApplicationStatus.Submitted ? "all checks passed or not applicable" : "failed: " +
                 string.Join(", ", checks.Where(c => c.Outcome == CheckOutcome.Failed).Select(c => c.Rule))));
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (application.HoldsQuota && !await quotas.TryReserveAsync(year, application.RegionCode, application.Category, application.WorkerCount, ct))
-            return UseCaseResult<PermitApplicationResponse>.Refused(PermitRules.Quota,
-                $"The {year} quota of {application.RegionCode}, category {application.Category}, cannot hold {application.WorkerCount} more place(s).");
         db.Add(application);
         audit.Record(actor, PermitAuditEvents.ApplicationSubmitted, "permit_application", application.Id.ToString(),
             new { application.EmployerBin, application.RegionCode, application.Category, application.WorkerCount, status, checks });
@@ -89,6 +85,15 @@ public sealed class SubmitPermitApplication(AppDb db, PermitAssessment assessmen
             $"Your application for {application.WorkerCount} category {application.Category} worker(s) in {application.RegionCode} was received: " +
             (status == ApplicationStatus.Submitted ? $"a decision is due by {application.DecisionDueOn:yyyy-MM-dd}." : "some checks failed; see the case page."),
             "/permits/applications/" + application.Id, ct);
+
+        // Everything is read before the transaction: the quota row's lock is held only for the writes and the commit.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (application.HoldsQuota && !await quotas.TryReserveAsync(year, application.RegionCode, application.Category, application.WorkerCount, ct))
+        {
+            db.ChangeTracker.Clear(); // nothing of the refused application is written
+            return UseCaseResult<PermitApplicationResponse>.Refused(PermitRules.Quota,
+                $"The {year} quota of {application.RegionCode}, category {application.Category}, cannot hold {application.WorkerCount} more place(s).");
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return UseCaseResult<PermitApplicationResponse>.Created(PermitApplicationView.ToResponse(application, actor, []));
