@@ -9,6 +9,8 @@
 # It builds Release, starts a throw-away PostgreSQL (initdb + pg_ctl on a free loopback port; as root through
 # runuser -u postgres), runs one app process against it, and stops and removes everything at the end, also on failure.
 # Needs: dotnet, PostgreSQL server binaries (Debian 'postgresql'), wrk (Debian 'wrk'), curl.
+#   demo data (issue 2): seed-demo --scale 11 (about a million rows) into an empty database with binary COPY;
+#   engines (issues 4, 5): scoring (1M profiles), demography (1,000 trajectories), forecasting (1,000 series) — ENGINES=0 skips.
 # Knobs (environment): WRK_RUNS=3 WRK_SECONDS=15 CONNECTIONS=32 DECISION_SECONDS=20 STARTUP_RUNS=5 PGBENCH_SECONDS=30
 set -euo pipefail
 
@@ -137,6 +139,22 @@ PGBENCH_OUT=$("$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U qonys -c "$CONNECT
 echo "$PGBENCH_OUT" | grep -E '^(latency average|tps|number of failed)'
 TPS=$(awk '/^tps = / { print $3 }' <<<"$PGBENCH_OUT")
 
+echo "== demo data: seed-demo --scale 11 (about a million rows) into an empty database, binary COPY"
+"$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U qonys seedbench
+SEED_START=$(date +%s.%N)
+SEED_OUT=$(cd "$(dirname "$WEB_DLL")" && dotnet "$WEB_DLL" seed-demo --scale 11 --Qonys:Database:Provider=postgresql \
+  "--Qonys:Database:ConnectionString=Host=127.0.0.1;Port=$PG_PORT;Username=qonys;Database=seedbench" 2>&1 | tail -n 1)
+SEED_WALL=$(awk -v s="$SEED_START" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+echo "$SEED_OUT (process wall time ${SEED_WALL} s, including start-up and migrations)"
+
+if [ "${ENGINES:-1}" = 1 ]; then
+  # The engines have no database: they run after the server measurements, alone on the machine.
+  for engine in scoring demography forecasting; do
+    echo "== engine: $engine"
+    dotnet "$BENCH_DLL" "$engine"
+  done
+fi
+
 echo
 echo "== summary ($(date -u '+%Y-%m-%d %H:%M UTC'); load average at end $(load))"
 printf '%-46s %12s %12s\n' "measure" "median" "p99 ms"
@@ -148,4 +166,5 @@ printf '%-46s %12s %12s\n' "permits: submit+approve decisions/s" "$DPS" "$(resul
 printf '%-46s %12s %12s\n' "permits: decisions/s at 1 client" "$(result "$SINGLE_OUT" decisions_per_s)" "$(result "$SINGLE_OUT" decision_p99_ms)"
 printf '%-46s %12s\n' "permits: errors / oversubscribed rows" "$(result "$DECISIONS_OUT" errors) / $(result "$DECISIONS_OUT" oversubscribed_rows)"
 printf '%-46s %12s\n' "pgbench TPC-B-like tps (32 clients)" "$TPS"
+printf '%-46s %12s\n' "demo data scale 11, seconds (process wall)" "$SEED_WALL"
 printf '%-46s %12s\n' "ratio decisions/s / pgbench tps (goal >= 0.5)" "$(awk -v d="$DPS" -v t="$TPS" 'BEGIN { printf "%.4f", d / t }')"

@@ -201,8 +201,15 @@ public sealed class SelectionApiTests(Apps apps)
 
         var profile = await ReadAsync(await migrant.GetAsync($"/api/v1/candidates/{id}"), HttpStatusCode.OK);
         profile.GetProperty("invitation").GetProperty("applyBy").GetString().ShouldBe(created.GetProperty("applyBy").GetString());
-        var inbox = await ReadAsync(await migrant.GetAsync("/api/v1/notifications"), HttpStatusCode.OK);
-        inbox.GetRawText().ShouldContain("Apply by " + created.GetProperty("applyBy").GetString());
+        // In-app notifications appear once the background dispatcher has delivered them: poll, bounded.
+        var expected = "Apply by " + created.GetProperty("applyBy").GetString();
+        var inbox = "";
+        for (var attempt = 0; attempt < 100 && !inbox.Contains(expected, StringComparison.Ordinal); attempt++)
+        {
+            if (attempt > 0) await Task.Delay(100);
+            inbox = (await ReadAsync(await migrant.GetAsync("/api/v1/notifications"), HttpStatusCode.OK)).GetRawText();
+        }
+        inbox.ShouldContain(expected);
     }
 
     [Theory, OnSqlite, OnPostgres]
