@@ -27,14 +27,18 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh context (no cookies) and a page in it, with relative addresses resolved against the app.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>
+    /// A fresh context (no cookies) and a page in it, with relative addresses resolved against the app; optionally a
+    /// phone-sized viewport or scripts off (to check that forms work without JavaScript).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool javaScript = true)
     {
         var browser = _browser ?? throw new InvalidOperationException(Chromium.SkipReason);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScript,
         });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Qonys.IntegrationTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
-using static Qonys.BrowserTests.Permits.PermitsBrowser;
+using static Qonys.BrowserTests.Infrastructure.UiText;
 
 namespace Qonys.BrowserTests.Permits;
 
@@ -12,17 +12,17 @@ namespace Qonys.BrowserTests.Permits;
 /// fills the application, checks it and submits it, the Karaganda officer finds it in the queue, reads the checks and the
 /// permit-assessment breakdown and approves it, the employer pays the fee, sees the permit and its public verification.
 /// </summary>
-[Collection(PermitsBrowserCollection.Name)]
-public sealed class PermitLifecycleTests(PermitsBrowser browser)
+[Collection(BrowserCollection.Name)]
+public sealed class PermitLifecycleTests(BrowserApp browser)
 {
-    [PermitsChromiumFact]
+    [ChromiumFact]
     public async Task Employer_applies_officer_approves_employer_pays_and_verifies_the_permit()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         // 1. The administrator sets a cap of 5 places for Karaganda, category 3, on the quota page.
         var admin = await browser.NewPageAsync();
-        await SignInAsync(admin, Demo.Admin);
+        await SignIn.AsAsync(admin, Demo.Admin);
         await admin.GotoAsync("/quotas");
         var setCap = admin.GetByTestId("set-cap");
         await setCap.GetByLabel(En("permits.field.regionCode")).SelectOptionAsync("KZ-35");
@@ -37,7 +37,7 @@ public sealed class PermitLifecycleTests(PermitsBrowser browser)
         // 2. The employer fills the application for one worker, checks it: every check and the fee are shown.
         //    The employer's browser runs no JavaScript: every form of the journey is a plain POST and redirect.
         var employer = await browser.NewPageAsync(javaScript: false);
-        await SignInAsync(employer, Demo.Employer);
+        await SignIn.AsAsync(employer, Demo.Employer);
         await employer.GotoAsync("/permits/apply");
         await Expect(employer.GetByLabel(En("permits.field.regionCode"))).ToHaveValueAsync("KZ-35");
         await employer.GetByLabel(En("permits.field.category")).SelectOptionAsync("3");
@@ -59,7 +59,7 @@ public sealed class PermitLifecycleTests(PermitsBrowser browser)
         await Expect(employer.GetByTestId("check-local_content")).ToContainTextAsync(En("permits.outcome.passed"));
         await Expect(employer.GetByTestId("check-ict_share")).ToContainTextAsync(En("permits.outcome.not_applicable"));
         await Expect(employer.GetByTestId("fee")).ToContainTextAsync("MCI");
-        await ScreenshotAsync(employer, "apply-checked");
+        await Screenshots.SaveAsync(employer, "permits", "apply-checked");
 
         // 3. Submitting files the application and opens its case page.
         await employer.GetByTestId("submit").ClickAsync();
@@ -76,7 +76,7 @@ public sealed class PermitLifecycleTests(PermitsBrowser browser)
 
         // 4. The Karaganda officer finds it in the queue, sees the checks and the scorecard breakdown, and approves.
         var officer = await browser.NewPageAsync();
-        await SignInAsync(officer, Demo.OfficerKaraganda);
+        await SignIn.AsAsync(officer, Demo.OfficerKaraganda);
         await officer.GotoAsync("/permits/queue");
         await Expect(officer.GetByTestId("queue-row")).ToHaveCountAsync(1);
         await officer.GetByTestId("open-case").ClickAsync();
@@ -93,7 +93,7 @@ public sealed class PermitLifecycleTests(PermitsBrowser browser)
         // The firm's earlier demo permits have all expired, so no current foreign permits: nationality share 0 % → 20. Total 5 × 20 = 100, above the pass mark of 40.
         await Expect(scorecard.GetByTestId("score-total")).ToHaveTextAsync("100");
         await Expect(scorecard.GetByTestId("score-verdict")).ToHaveTextAsync(En("permits.score.passed"));
-        await ScreenshotAsync(officer, "case-officer");
+        await Screenshots.SaveAsync(officer, "permits", "case-officer");
         await officer.GetByTestId("action-approve").GetByRole(AriaRole.Button).ClickAsync();
         await Expect(officer.GetByTestId("done")).ToHaveTextAsync(En("permits.done.approve"));
         await Expect(officer.GetByTestId("case-status")).ToHaveTextAsync(En("permits.status.approved"));
@@ -101,8 +101,8 @@ public sealed class PermitLifecycleTests(PermitsBrowser browser)
         await Expect(officer.GetByTestId("queue-empty")).ToBeVisibleAsync();
         // The same case in Kazakh: the status and the labels follow the language.
         await officer.GotoAsync(caseUrl + "?culture=kk");
-        await Expect(officer.GetByTestId("case-status")).ToHaveTextAsync(Text("permits.status.approved", "kk"));
-        await ScreenshotAsync(officer, "case-approved-kk");
+        await Expect(officer.GetByTestId("case-status")).ToHaveTextAsync(Get("permits.status.approved", "kk"));
+        await Screenshots.SaveAsync(officer, "permits", "case-approved-kk");
 
         // 5. The employer pays the fee; the permit becomes active and its public page says it is valid.
         await employer.GotoAsync(caseUrl);
@@ -116,7 +116,7 @@ public sealed class PermitLifecycleTests(PermitsBrowser browser)
             Has = employer.GetByTestId("permit-status").Filter(new() { HasText = En("permits.permit_status.active") }),
         });
         await Expect(active).ToHaveCountAsync(1);
-        await ScreenshotAsync(employer, "employer-list");
+        await Screenshots.SaveAsync(employer, "permits", "employer-list");
         await active.GetByTestId("verify-link").ClickAsync();
         await Expect(employer.GetByTestId("verify-verdict")).ToHaveTextAsync(En("permits.verify.valid"));
         var verifyUrl = new Uri(employer.Url).AbsolutePath;
@@ -127,7 +127,7 @@ public sealed class PermitLifecycleTests(PermitsBrowser browser)
         await Expect(anonymous.GetByTestId("verify-verdict")).ToHaveTextAsync(En("permits.verify.valid"));
         await Expect(anonymous.GetByTestId("verify-employer")).ToHaveTextAsync("TOO Qaragandy Qurylys (demo)");
         (await anonymous.ContentAsync()).ShouldNotContain("Karimov");
-        await ScreenshotAsync(anonymous, "verify-phone");
+        await Screenshots.SaveAsync(anonymous, "permits", "verify-phone");
 
         // 7. The quota page shows the place as used, and a cap below it is refused with its reason.
         await admin.GotoAsync("/quotas");
@@ -136,14 +136,14 @@ public sealed class PermitLifecycleTests(PermitsBrowser browser)
         await row.GetByLabel(En("permits.field.reason")).FillAsync("Browser test: below the used places");
         await row.GetByRole(AriaRole.Button, new() { Name = En("permits.quota.revise") }).ClickAsync();
         await Expect(admin.GetByTestId("error-summary")).ToContainTextAsync(En("permits.refused"));
-        await ScreenshotAsync(admin, "quotas");
+        await Screenshots.SaveAsync(admin, "permits", "quotas");
     }
 
-    [PermitsChromiumFact]
+    [ChromiumFact]
     public async Task An_incomplete_application_lists_each_error_linked_to_its_field()
     {
         var employer = await browser.NewPageAsync();
-        await SignInAsync(employer, Demo.Employer);
+        await SignIn.AsAsync(employer, Demo.Employer);
         await employer.GotoAsync("/permits/apply");
         await employer.GetByLabel(En("permits.field.monthlySalaryKzt")).FillAsync("-5");
         await employer.GetByTestId("check").ClickAsync();
@@ -154,7 +154,7 @@ public sealed class PermitLifecycleTests(PermitsBrowser browser)
         await Expect(employer.GetByLabel(En("permits.field.monthlySalaryKzt"))).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(summary.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(En("permits.worker_n", 1) + " · " + En("permits.field.fullName"))) }))
             .ToHaveAttributeAsync("href", "#workers-0-fullName");
-        await ScreenshotAsync(employer, "apply-errors");
+        await Screenshots.SaveAsync(employer, "permits", "apply-errors");
 
         // Worker blocks are added and removed by posting the form: no script needed, what was typed stays.
         await employer.GetByTestId("add-worker").ClickAsync();

@@ -12,16 +12,16 @@ namespace Qonys.BrowserTests.Selection;
 
 /// <summary>The administrator edits a criterion's points in a draft, sees the what-if difference and publishes; the
 /// candidate's score page then shows the new breakdown.</summary>
-[Collection(SelectionBrowserCollection.Name)]
-public sealed partial class ScorecardEditorTests(SelectionBrowserApp browser)
+[Collection(BrowserCollection.Name)]
+public sealed partial class ScorecardEditorTests(BrowserApp browser)
 {
-    [SelectionChromiumFact]
+    [ChromiumFact]
     public async Task An_edited_and_published_draft_changes_the_candidates_breakdown()
     {
         // A candidate with a self-service account: a bachelor (shipped scorecard: 25 points for education).
         var email = $"candidate.{Guid.NewGuid():N}@test.qonys.kz";
         await CreateMigrantAsync(email);
-        using (var api = new HttpClient { BaseAddress = browser.BaseAddress })
+        using (var api = new HttpClient { BaseAddress = browser.App.BaseAddress })
         {
             var token = await api.PostAsJsonAsync("/api/v1/auth/token", new { email, password = DemoAccounts.Password });
             var body = await token.Content.ReadFromJsonAsync<Dictionary<string, object>>();
@@ -35,7 +35,7 @@ public sealed partial class ScorecardEditorTests(SelectionBrowserApp browser)
         }
 
         var admin = await browser.NewPageAsync();
-        await SignInAsync(admin, "admin@demo.qonys.kz");
+        await SignIn.AsAsync(admin, "admin@demo.qonys.kz");
         await admin.GotoAsync("/selection/scorecards/skilled-migrant-pool");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create a draft from the published version" }).ClickAsync();
         await Expect(admin).ToHaveURLAsync(DraftAddress());
@@ -71,7 +71,7 @@ public sealed partial class ScorecardEditorTests(SelectionBrowserApp browser)
         await admin.Context.CloseAsync();
 
         var candidate = await browser.NewPageAsync();
-        await SignInAsync(candidate, email);
+        await SignIn.AsAsync(candidate, email);
         await candidate.GotoAsync("/selection/profile");
         await Expect(candidate.GetByTestId("score-version")).ToHaveTextAsync("skilled-migrant-pool v2");
         await Expect(candidate.GetByTestId("points-education")).ToHaveTextAsync("40");
@@ -84,7 +84,7 @@ public sealed partial class ScorecardEditorTests(SelectionBrowserApp browser)
 
     async Task CreateMigrantAsync(string email)
     {
-        using var scope = browser.Services.CreateScope();
+        using var scope = browser.App.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var created = await users.CreateAsync(new AppUser
         {
@@ -92,14 +92,5 @@ public sealed partial class ScorecardEditorTests(SelectionBrowserApp browser)
             Role = Roles.Migrant, Culture = "en", CreatedAt = DateTime.UtcNow,
         }, DemoAccounts.Password);
         created.Succeeded.ShouldBeTrue();
-    }
-
-    static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/login?culture=en");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoAccounts.Password);
-        await page.GetByLabel("Password", new() { Exact = true }).PressAsync("Enter");
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/login"));
     }
 }
