@@ -52,8 +52,10 @@ public sealed class PostgresServer : IAsyncDisposable
     public static async Task<PostgresServer> StartAsync()
     {
         var bin = BinDir.Value ?? throw new InvalidOperationException(SkipReason);
-        var dir = Path.Combine(Path.GetTempPath(), "qonys-pg-" + Guid.NewGuid().ToString("N")[..10]);
+        await StopOrphansAsync(bin);
+        var dir = Path.Combine(Path.GetTempPath(), DirPrefix + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(dir);
+        await File.WriteAllTextAsync(Path.Combine(dir, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var asPostgres = Environment.UserName == "root";
         if (asPostgres) await Run("chown", $"-R postgres:postgres {dir}", asPostgres: false);
         var port = FreePort();
@@ -63,6 +65,33 @@ public sealed class PostgresServer : IAsyncDisposable
             $"-D {dir}/data -l {dir}/server.log -o \"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" -w start",
             asPostgres);
         return server;
+    }
+
+    const string DirPrefix = "qonys-pg-";
+    const string OwnerFile = "owner.pid";
+
+    /// <summary>
+    /// Stops and removes the clusters of earlier test runs whose test process is gone (a test host that is killed
+    /// rather than shut down never runs its exit handler), so no run leaves servers behind for long.
+    /// </summary>
+    static async Task StopOrphansAsync(string bin)
+    {
+        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), DirPrefix + "*"))
+        {
+            var owner = Path.Combine(dir, OwnerFile);
+            if (!File.Exists(owner) || !int.TryParse(await File.ReadAllTextAsync(owner), out var pid) || IsAlive(pid)) continue;
+            try { await Run(Path.Combine(bin, "pg_ctl"), $"-D {dir}/data -m immediate -w stop", Environment.UserName == "root"); }
+            catch (InvalidOperationException) { /* not running */ }
+            try { Directory.Delete(dir, recursive: true); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    static bool IsAlive(int pid)
+    {
+        try { return !Process.GetProcessById(pid).HasExited; }
+        catch (ArgumentException) { return false; }
     }
 
     public string ConnectionString(string database) =>
