@@ -60,7 +60,7 @@ public sealed class PermitApplicationView(AppDb db, AuditLog audit)
     /// <summary>Who may take which action on a case in scope: officers and administrators decide, employers withdraw and pay.</summary>
     public static bool MayTake(Actor actor, PermitApplication a, string action) => action switch
     {
-        CaseActionType.Approve or CaseActionType.Reject => actor.Role is Roles.Administrator || (actor.Role == Roles.Officer && actor.RegionCode == a.RegionCode),
+        CaseActionType.Approve or CaseActionType.Reject => ChangePermits.PermitScope.MayDecide(actor, a.RegionCode),
         CaseActionType.Withdraw or CaseActionType.PayFee => actor.Role is Roles.Administrator || (actor.Role == Roles.Employer && actor.EmployerBin == a.EmployerBin),
         _ => false,
     };

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qonys.Web.Modules.Permits.ChangePermits;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Registry.Domain;
 using Qonys.Web.Platform.Audit;
@@ -9,16 +10,8 @@ using Qonys.Web.Platform.Hosting;
 namespace Qonys.Web.Modules.Permits.ViewPermits;
 
 /// <summary>Permits by employer or number within the caller's scope, and the public verification that shows no personal data.</summary>
-public sealed class PermitQueries(AppDb db, AuditLog audit, TimeProvider clock)
+public sealed class PermitQueries(AppDb db, PermitScope scope, TimeProvider clock)
 {
-    static bool InScope(Actor actor, Permit p) => actor.Role switch
-    {
-        Roles.Administrator or Roles.Analyst => true,
-        Roles.Officer or Roles.Inspector => actor.RegionCode == p.RegionCode,
-        Roles.Employer => actor.EmployerBin == p.EmployerBin,
-        _ => false,
-    };
-
     public async Task<UseCaseResult<PagedList<PermitResponse>>> ListAsync(Actor actor, string? employerBin, int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size) = Paging.Normalise(page, pageSize);
@@ -37,14 +30,8 @@ public sealed class PermitQueries(AppDb db, AuditLog audit, TimeProvider clock)
 
     public async Task<UseCaseResult<PermitResponse>> GetAsync(Actor actor, string number, CancellationToken ct)
     {
-        var permit = await db.Set<Permit>().AsNoTracking().FirstOrDefaultAsync(x => x.Number == number, ct);
-        if (permit is null) return UseCaseResult<PermitResponse>.NotFound();
-        if (!InScope(actor, permit))
-        {
-            await audit.RecordNowAsync(actor, PlatformAuditEvents.RecordOutOfScope, "permit", number, ct: ct);
-            return UseCaseResult<PermitResponse>.NotFound();
-        }
-        return UseCaseResult<PermitResponse>.Ok(PermitResponse.From(permit));
+        var permit = await scope.PermitAsync(actor, number, ct);
+        return permit is null ? UseCaseResult<PermitResponse>.NotFound() : UseCaseResult<PermitResponse>.Ok(PermitResponse.From(permit));
     }
 
     public async Task<UseCaseResult<PermitVerification>> VerifyAsync(string number, CancellationToken ct)
