@@ -12,15 +12,19 @@ namespace Qonys.Bench.Permits;
 
 /// <summary>
 /// Submit + approve decisions per second against a running app on PostgreSQL: each of N clients loops
-/// "the demo employer submits a one-worker application (KZ-35, category 3) → the Karaganda officer approves it" against a
-/// quota far larger than the run can use. Decisions = approvals completed in the measured window (after a warm-up).
-/// At the end the ledger is read straight from the database: no row may be oversubscribed, and the row's used places
-/// must equal its permits and its reserved places the workers of its submitted applications.
-/// Options: --url URL --connection-string CS [--clients 32] [--seconds 20] [--warmup-seconds 3]. Prints one RESULT line.
+/// "the demo employer submits a one-worker category 3 application → the region's officer (the Karaganda officer for
+/// KZ-35, the administrator elsewhere) approves it" against quotas far larger than the run can use. With
+/// <c>--quota-rows 1</c> every client works on the one quota row KZ-35/3; with <c>--quota-rows R</c> client i works on
+/// region i mod R (regions in code order, KZ-35 first), as a national load spreads over the regions' rows.
+/// Decisions = approvals completed in the measured window (after a warm-up). At the end the ledger is read straight
+/// from the database: no row may be oversubscribed, and each benchmarked row's used places must equal its permits and
+/// its reserved places the workers of its submitted applications.
+/// Options: --url URL --connection-string CS [--clients 32] [--seconds 20] [--warmup-seconds 3] [--quota-rows 1].
+/// Prints one RESULT line.
 /// </summary>
 public sealed class DecisionLoadBench : IBench
 {
-    const string Region = "KZ-35";
+    const string HomeRegion = "KZ-35";
     const string Category = "3";
 
     public string Name => "permits-decisions";
@@ -35,21 +39,28 @@ public sealed class DecisionLoadBench : IBench
         var clients = options.Number("--clients", 32);
         var seconds = options.Number("--seconds", 20);
         var warmup = options.Number("--warmup-seconds", 3);
+        var quotaRows = options.Number("--quota-rows", 1);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
         var admin = await TokenAsync(http, "admin@demo.qonys.kz");
         var employer = await TokenAsync(http, "employer@demo.qonys.kz");
         var officer = await TokenAsync(http, "officer.karaganda@demo.qonys.kz");
         var year = DateTime.UtcNow.Year;
-        var before = await LedgerAsync(connectionString, year);
-        var cap = before.Reserved + before.Used + 1_000_000;
-        var set = await SendAsync(http, admin, HttpMethod.Put, $"/api/v1/quotas/{year}/{Region}/{Category}", new { cap, reason = "benchmark" });
-        if (set.Status != HttpStatusCode.OK) throw new InvalidOperationException("could not set the benchmark quota: " + set.Body);
+        var regions = (await RegionsAsync(connectionString)).Take(quotaRows).ToList();
+        foreach (var region in regions)
+        {
+            var before = await LedgerAsync(connectionString, year, region);
+            var cap = before.Reserved + before.Used + 1_000_000;
+            var set = await SendAsync(http, admin, HttpMethod.Put, $"/api/v1/quotas/{year}/{region}/{Category}", new { cap, reason = "benchmark" });
+            if (set.Status != HttpStatusCode.OK) throw new InvalidOperationException($"could not set the benchmark quota of {region}: " + set.Body);
+        }
 
         var measuring = Stopwatch.StartNew();
         var from = TimeSpan.FromSeconds(warmup);
         var until = from + TimeSpan.FromSeconds(seconds);
-        var results = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        var results = await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
+            var region = regions[client % regions.Count];
+            var approver = region == HomeRegion ? officer : admin;
             var mine = new ClientTally();
             while (measuring.Elapsed < until)
             {
@@ -58,7 +69,7 @@ public sealed class DecisionLoadBench : IBench
                 (HttpStatusCode Status, string Body) submitted, approved;
                 try
                 {
-                    submitted = await SendAsync(http, employer, HttpMethod.Post, "/api/v1/permit-applications", Application());
+                    submitted = await SendAsync(http, employer, HttpMethod.Post, "/api/v1/permit-applications", Application(region));
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
@@ -74,7 +85,7 @@ public sealed class DecisionLoadBench : IBench
                 var id = JsonDocument.Parse(submitted.Body).RootElement.GetProperty("id").GetString();
                 try
                 {
-                    approved = await SendAsync(http, officer, HttpMethod.Post, $"/api/v1/permit-applications/{id}/approve", null);
+                    approved = await SendAsync(http, approver, HttpMethod.Post, $"/api/v1/permit-applications/{id}/approve", null);
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
@@ -98,20 +109,24 @@ public sealed class DecisionLoadBench : IBench
         var decisions = results.Sum(r => r.Decision.Count);
         var errors = results.SelectMany(r => r.Errors).ToList();
         foreach (var e in errors.Take(5)) Console.WriteLine("error: " + e);
-        var after = await LedgerAsync(connectionString, year);
+        var ledgers = new List<Ledger>();
+        foreach (var region in regions) ledgers.Add(await LedgerAsync(connectionString, year, region));
         var submit = results.SelectMany(r => r.Submit).Order().ToList();
         var approve = results.SelectMany(r => r.Approve).Order().ToList();
         var decision = results.SelectMany(r => r.Decision).Order().ToList();
         var rate = decisions / (double)seconds;
-        var consistent = after.Reserved == after.SubmittedWorkers && after.Used == after.Permits;
+        var consistent = ledgers.All(l => l.Reserved == l.SubmittedWorkers && l.Used == l.Permits);
+        var oversubscribed = ledgers[0].OversubscribedRows;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{clients} clients, {seconds} s measured after {warmup} s warm-up: {decisions} decisions, {rate:F1} decisions/s, {errors.Count} errors"));
+            $"{clients} clients over {regions.Count} quota row(s), {seconds} s measured after {warmup} s warm-up: {decisions} decisions, {rate:F1} decisions/s, {errors.Count} errors"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"latency ms        p50     p99\n  submit      {P(submit, 50),7:F1} {P(submit, 99),7:F1}\n  approve     {P(approve, 50),7:F1} {P(approve, 99),7:F1}\n  submit+approve {P(decision, 50),4:F1} {P(decision, 99),7:F1}"));
-        Console.WriteLine($"ledger {year} {Region}/{Category}: cap {after.Cap}, reserved {after.Reserved} (submitted workers {after.SubmittedWorkers}), " +
-                          $"used {after.Used} (permits {after.Permits}); oversubscribed rows in the whole ledger: {after.OversubscribedRows}");
+        foreach (var l in ledgers)
+            Console.WriteLine($"ledger {year} {l.Region}/{Category}: cap {l.Cap}, reserved {l.Reserved} (submitted workers {l.SubmittedWorkers}), " +
+                              $"used {l.Used} (permits {l.Permits})");
+        Console.WriteLine($"oversubscribed rows in the whole ledger: {oversubscribed}; benchmarked rows consistent: {(consistent ? "yes" : "no")}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT decisions_per_s={rate:F1} decisions={decisions} submit_p50_ms={P(submit, 50):F1} submit_p99_ms={P(submit, 99):F1} approve_p50_ms={P(approve, 50):F1} approve_p99_ms={P(approve, 99):F1} decision_p50_ms={P(decision, 50):F1} decision_p99_ms={P(decision, 99):F1} errors={errors.Count} oversubscribed_rows={after.OversubscribedRows} ledger_consistent={(consistent ? "yes" : "no")}"));
+            $"RESULT decisions_per_s={rate:F1} decisions={decisions} submit_p50_ms={P(submit, 50):F1} submit_p99_ms={P(submit, 99):F1} approve_p50_ms={P(approve, 50):F1} approve_p99_ms={P(approve, 99):F1} decision_p50_ms={P(decision, 50):F1} decision_p99_ms={P(decision, 99):F1} errors={errors.Count} oversubscribed_rows={oversubscribed} ledger_consistent={(consistent ? "yes" : "no")}"));
     }
 
     static double P(List<double> sorted, double p) => BenchArguments.Percentile(sorted, p);
@@ -124,10 +139,10 @@ public sealed class DecisionLoadBench : IBench
         public List<string> Errors { get; } = [];
     }
 
-    static object Application() => new
+    static object Application(string region) => new
     {
-        employerBin = DemoAccounts.DemoEmployerBin, regionCode = Region, category = Category, occupationCode = "2142", okedSection = "F",
-        workerCount = 1, months = 12, monthlySalaryKzt = 900_000,
+        employerBin = DemoAccounts.DemoEmployerBin, regionCode = region, category = Category, occupationCode = "2142", okedSection = "F",
+        workerCount = 1, months = 12, monthlySalaryKzt = 1_500_000,
         vacancyPublishedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         workers = new[]
         {
@@ -136,9 +151,22 @@ public sealed class DecisionLoadBench : IBench
         },
     };
 
-    sealed record Ledger(int Cap, int Reserved, int Used, long SubmittedWorkers, long Permits, long OversubscribedRows);
+    sealed record Ledger(string Region, int Cap, int Reserved, int Used, long SubmittedWorkers, long Permits, long OversubscribedRows);
 
-    static async Task<Ledger> LedgerAsync(string connectionString, int year)
+    /// <summary>The current regions, KZ-35 (the demo employer's, with a demo officer) first, then by code.</summary>
+    static async Task<List<string>> RegionsAsync(string connectionString)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT code FROM ref_regions WHERE valid_to IS NULL ORDER BY code <> @home, code", conn);
+        cmd.Parameters.AddWithValue("home", HomeRegion);
+        var codes = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) codes.Add(reader.GetString(0));
+        return codes;
+    }
+
+    static async Task<Ledger> LedgerAsync(string connectionString, int year, string region)
     {
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
@@ -153,11 +181,11 @@ public sealed class DecisionLoadBench : IBench
             LEFT JOIN permits_quota_ledger l ON l.year = @year AND l.region_code = @region AND l.category = @category
             """, conn);
         cmd.Parameters.AddWithValue("year", year);
-        cmd.Parameters.AddWithValue("region", Region);
+        cmd.Parameters.AddWithValue("region", region);
         cmd.Parameters.AddWithValue("category", Category);
         await using var reader = await cmd.ExecuteReaderAsync();
         await reader.ReadAsync();
-        return new Ledger(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
+        return new Ledger(region, reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
     }
 
     static async Task<string> TokenAsync(HttpClient http, string email)

@@ -2,26 +2,42 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Platform.Audit;
 
 /// <summary>
-/// The hash chain: entry n carries SHA-256(fields of n ‖ hash of n−1). Appends are serialised — on PostgreSQL by a
-/// transaction-scoped advisory lock taken after the business rows are written (so it is always the last lock a
-/// transaction takes and cannot deadlock), on SQLite by its single writer — so the chain never forks, with any
-/// number of app nodes.
+/// The hash chains: the log is split into <see cref="Shards"/> chains by the entry's subject (entity, else actor), and
+/// entry (shard, n) carries SHA-256(fields of n ‖ hash of (shard, n−1)). One subject's entries always fall in one chain,
+/// so its history is in order; unrelated writers append to different chains and do not wait for each other. Appends to
+/// a chain are serialised — on PostgreSQL by a transaction-scoped advisory lock per chain, taken after the business rows
+/// are written and in ascending chain order (so chain locks are always a transaction's last locks and cannot deadlock),
+/// on SQLite by its single writer — so no chain ever forks, with any number of app nodes.
 /// </summary>
 public static class AuditChain
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
-    const long AdvisoryLockKey = 0x51_6F_6E_79_73_41; // "QonysA"
+
+    /// <summary>How many chains new entries are spread over. Changing it later is safe: verification walks every chain present.</summary>
+    public const int Shards = 64;
+
+    const int AdvisoryLockClass = 0x516F6E79; // "Qony": the first key of pg_advisory_xact_lock(int, int); the chain is the second
 
     public static bool HasPendingEntries(AppDb db) =>
         db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added);
 
     /// <summary>Timestamps are hashed at microsecond precision: what PostgreSQL stores.</summary>
     public static DateTime Truncate(DateTime utc) => new(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
+
+    /// <summary>The chain of an entry: a stable hash (FNV-1a) of its subject, the same on every node and every run.</summary>
+    public static int ShardOf(AuditEntry e)
+    {
+        var subject = e.EntityId is not null ? e.EntityType + ":" + e.EntityId : "actor:" + e.ActorId;
+        var hash = 2166136261u;
+        foreach (var b in Encoding.UTF8.GetBytes(subject)) hash = (hash ^ b) * 16777619u;
+        return (int)(hash % Shards);
+    }
 
     internal static async Task<int> SaveSealedAsync(AppDb db, Func<CancellationToken, Task<int>> save, CancellationToken ct)
     {
@@ -32,19 +48,18 @@ public static class AuditChain
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            var written = await save(ct); // business rows first: their locks come before the chain lock
-            if (db.IsPostgres)
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
-            var last = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Seq)
-                .Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(ct);
-            var seq = last?.Seq ?? 0;
-            var prev = last?.Hash ?? Genesis;
-            foreach (var entry in pending)
+            var written = await save(ct); // business rows first: their locks come before the chain locks
+            foreach (var chain in pending.GroupBy(ShardOf).OrderBy(g => g.Key))
             {
-                entry.Seq = ++seq;
-                entry.PrevHash = prev;
-                entry.Hash = prev = HashOf(entry);
-                db.Add(entry);
+                var (seq, prev) = await LockHeadAsync(db, chain.Key, ct);
+                foreach (var entry in chain)
+                {
+                    entry.Shard = chain.Key;
+                    entry.Seq = ++seq;
+                    entry.PrevHash = prev;
+                    entry.Hash = prev = HashOf(entry);
+                    db.Add(entry);
+                }
             }
             written += await save(ct);
             if (own is not null) await own.CommitAsync(ct);
@@ -54,6 +69,23 @@ public static class AuditChain
         {
             if (own is not null) await own.DisposeAsync();
         }
+    }
+
+    /// <summary>Takes the chain's lock (PostgreSQL) and reads its last entry, in one round trip. The read is a
+    /// separate statement after the lock, so its snapshot sees the previous holder's committed entries.</summary>
+    static async Task<(long Seq, string Hash)> LockHeadAsync(AppDb db, int shard, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = (db.IsPostgres ? $"SELECT pg_advisory_xact_lock({AdvisoryLockClass}, @shard);\n" : "") +
+                              "SELECT seq, hash FROM platform_audit_entries WHERE shard = @shard ORDER BY seq DESC LIMIT 1";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "shard";
+        parameter.Value = shard;
+        command.Parameters.Add(parameter);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (db.IsPostgres) await reader.NextResultAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0, Genesis);
     }
 
     public static string HashOf(AuditEntry e)
@@ -66,34 +98,43 @@ public static class AuditChain
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
-    /// <summary>Walks the chain in order and reports the first entry that no longer matches.</summary>
+    /// <summary>Walks every chain in order and reports the first entry (by chain, then position) that no longer matches.</summary>
     public static async Task<AuditVerification> VerifyAsync(AppDb db, CancellationToken ct = default)
     {
         const int batch = 5000;
         var prev = Genesis;
-        long expectedSeq = 1, checkedCount = 0;
+        int shard = -1, chains = 0;
+        long seq = 0, checkedCount = 0;
         while (true)
         {
-            var from = expectedSeq;
-            var rows = await db.Set<AuditEntry>().AsNoTracking().Where(e => e.Seq >= from)
-                .OrderBy(e => e.Seq).Take(batch).ToListAsync(ct);
-            if (rows.Count == 0) return new AuditVerification(true, checkedCount, null, null);
+            var (afterShard, afterSeq) = (shard, seq);
+            var rows = await db.Set<AuditEntry>().AsNoTracking()
+                .Where(e => e.Shard > afterShard || (e.Shard == afterShard && e.Seq > afterSeq))
+                .OrderBy(e => e.Shard).ThenBy(e => e.Seq).Take(batch).ToListAsync(ct);
+            if (rows.Count == 0) return new AuditVerification(true, checkedCount, chains, null, null, null);
             foreach (var e in rows)
             {
-                if (e.Seq != expectedSeq)
-                    return Broken(checkedCount, expectedSeq, $"entry {expectedSeq} is missing (next present is {e.Seq})");
+                if (e.Shard != shard)
+                {
+                    (shard, seq, prev) = (e.Shard, 0, Genesis);
+                    chains++;
+                }
+                if (e.Seq != seq + 1)
+                    return Broken(checkedCount, chains, shard, seq + 1, $"entry {seq + 1} of chain {shard} is missing (next present is {e.Seq})");
                 if (e.PrevHash != prev)
-                    return Broken(checkedCount, e.Seq, "its link to the previous entry does not match (entries removed, reordered or altered)");
+                    return Broken(checkedCount, chains, shard, e.Seq, "its link to the previous entry does not match (entries removed, reordered or altered)");
                 if (HashOf(e) != e.Hash)
-                    return Broken(checkedCount, e.Seq, "its content no longer matches its hash (the entry was altered)");
+                    return Broken(checkedCount, chains, shard, e.Seq, "its content no longer matches its hash (the entry was altered)");
                 prev = e.Hash;
-                expectedSeq++;
+                seq = e.Seq;
                 checkedCount++;
             }
         }
     }
 
-    static AuditVerification Broken(long checkedCount, long seq, string reason) => new(false, checkedCount, seq, reason);
+    static AuditVerification Broken(long checkedCount, int chains, int shard, long seq, string reason) =>
+        new(false, checkedCount, chains, shard, seq, reason);
 }
 
-public sealed record AuditVerification(bool Intact, long EntriesChecked, long? FirstBrokenSeq, string? Reason);
+/// <summary>The verifier's answer: intact, or the first broken entry as (chain, position) and why.</summary>
+public sealed record AuditVerification(bool Intact, long EntriesChecked, int ChainsChecked, int? FirstBrokenShard, long? FirstBrokenSeq, string? Reason);

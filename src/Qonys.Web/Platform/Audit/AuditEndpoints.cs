@@ -6,7 +6,7 @@ namespace Qonys.Web.Platform.Audit;
 
 public static class AuditEndpoints
 {
-    public sealed record AuditEntryResponse(long Seq, DateTime At, Guid? ActorId, string ActorRole, string Type, string Kind,
+    public sealed record AuditEntryResponse(int Shard, long Seq, DateTime At, Guid? ActorId, string ActorRole, string Type, string Kind,
         string? EntityType, string? EntityId, string Data, string Hash);
 
     /// <summary>Auditor-only: browse the log and verify its chain.</summary>
@@ -21,8 +21,8 @@ public static class AuditEndpoints
             if (!string.IsNullOrEmpty(entityType)) q = q.Where(e => e.EntityType == entityType);
             if (!string.IsNullOrEmpty(entityId)) q = q.Where(e => e.EntityId == entityId);
             var total = await q.CountAsync(ct);
-            var items = await q.OrderByDescending(e => e.Seq).Skip((p - 1) * size).Take(size)
-                .Select(e => new AuditEntryResponse(e.Seq, e.At, e.ActorId, e.ActorRole, e.Type, e.Kind, e.EntityType, e.EntityId, e.Data, e.Hash))
+            var items = await q.OrderByDescending(e => e.At).ThenByDescending(e => e.Shard).ThenByDescending(e => e.Seq).Skip((p - 1) * size).Take(size)
+                .Select(e => new AuditEntryResponse(e.Shard, e.Seq, e.At, e.ActorId, e.ActorRole, e.Type, e.Kind, e.EntityType, e.EntityId, e.Data, e.Hash))
                 .ToListAsync(ct);
             return new PagedList<AuditEntryResponse>(items, total, p, size);
         });
@@ -31,7 +31,7 @@ public static class AuditEndpoints
         {
             var result = await AuditChain.VerifyAsync(db, ct);
             await log.RecordNowAsync(Actor.From(http.User), PlatformAuditEvents.AuditVerified, null, null,
-                new { result.Intact, result.EntriesChecked, result.FirstBrokenSeq }, ct);
+                new { result.Intact, result.EntriesChecked, result.FirstBrokenShard, result.FirstBrokenSeq }, ct);
             return result;
         });
     }

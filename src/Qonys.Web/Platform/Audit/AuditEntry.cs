@@ -3,9 +3,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Qonys.Web.Platform.Audit;
 
-/// <summary>One tamper-evident audit record. <see cref="Hash"/> covers every field and the previous entry's hash.</summary>
+/// <summary>
+/// One tamper-evident audit record: position <see cref="Seq"/> (1, 2, …) in chain <see cref="Shard"/>.
+/// <see cref="Hash"/> covers every field and the previous entry's hash in the same chain.
+/// </summary>
 public sealed class AuditEntry
 {
+    public int Shard { get; set; }
     public long Seq { get; set; }
     public DateTime At { get; set; }
     public Guid? ActorId { get; set; }
@@ -24,7 +28,8 @@ sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
         b.ToTable("platform_audit_entries");
-        b.HasKey(e => e.Seq);
+        b.HasKey(e => new { e.Shard, e.Seq });
+        b.Property(e => e.Shard).ValueGeneratedNever();
         b.Property(e => e.Seq).ValueGeneratedNever();
         b.Property(e => e.ActorRole).HasMaxLength(32);
         b.Property(e => e.Type).HasMaxLength(64);

@@ -11,10 +11,16 @@ namespace Qonys.Web.Platform.Data;
 /// <see cref="IEntityTypeConfiguration{TEntity}"/> classes in its own Data folder; table names carry
 /// the module's prefix and every name is snake_case so hand-written SQL reads the same on both providers.
 /// </summary>
-public sealed class AppDb(DbContextOptions<AppDb> options)
+public sealed class AppDb
     : IdentityDbContext<AppUser, AppRole, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
-        IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>>(options)
+        IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>>
 {
+    /// <summary>
+    /// No transaction is used any further after a failed save (every caller rolls it back), so the savepoint EF would
+    /// wrap each save inside a transaction in (two more round trips, inside the locks) buys nothing.
+    /// </summary>
+    public AppDb(DbContextOptions<AppDb> options) : base(options) => Database.AutoSavepointsEnabled = false;
+
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
     protected override void OnModelCreating(ModelBuilder builder)

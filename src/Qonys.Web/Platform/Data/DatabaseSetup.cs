@@ -17,6 +17,9 @@ public static class DatabaseSetup
             // and the one session-level lock (migrations) is released explicitly.
             var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(db.ConnectionString);
             if (!db.ConnectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase)) connectionString.NoResetOnClose = true;
+            // The app's statements are few and repeated: each connection prepares them once (parse and plan) and then
+            // only binds and executes them.
+            if (!db.ConnectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)) connectionString.MaxAutoPrepare = 200;
             services.AddDbContextPool<AppDb>(o => o.UseNpgsql(connectionString.ConnectionString), poolSize: 256);
         }
         else

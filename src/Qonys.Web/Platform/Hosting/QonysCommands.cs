@@ -34,8 +34,8 @@ public static class QonysCommands
                 using var scope = app.Services.CreateScope();
                 var result = await AuditChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<AppDb>());
                 Console.WriteLine(result.Intact
-                    ? $"audit log intact: {result.EntriesChecked} entries checked"
-                    : $"audit log BROKEN at entry {result.FirstBrokenSeq}: {result.Reason} ({result.EntriesChecked} entries before it are intact)");
+                    ? $"audit log intact: {result.EntriesChecked} entries in {result.ChainsChecked} chains checked"
+                    : $"audit log BROKEN at chain {result.FirstBrokenShard}, entry {result.FirstBrokenSeq}: {result.Reason} ({result.EntriesChecked} entries before it are intact)");
                 return result.Intact ? 0 : 3;
             }
             case "seed-demo":

@@ -24,10 +24,17 @@ public sealed class Notifier(AppDb db, TimeProvider clock)
     }
 
     /// <summary>Notifies every account acting for an organisation (employer users with that BIN).</summary>
-    public async Task NotifyEmployerAsync(string bin, string subject, string body, string? link, CancellationToken ct)
+    public async Task NotifyEmployerAsync(string bin, string subject, string body, string? link, CancellationToken ct) =>
+        Notify(await EmployerAccountsAsync(bin, ct), subject, body, link);
+
+    /// <summary>The accounts acting for an organisation: read before a transaction that must hold its locks briefly.</summary>
+    public async Task<IReadOnlyList<Recipient>> EmployerAccountsAsync(string bin, CancellationToken ct) =>
+        await db.Set<AppUser>().AsNoTracking().Where(u => u.EmployerBin == bin).Select(u => new Recipient(u.Id, u.Email)).ToListAsync(ct);
+
+    public void Notify(IReadOnlyList<Recipient> recipients, string subject, string body, string? link)
     {
-        var accounts = await db.Set<AppUser>().AsNoTracking().Where(u => u.EmployerBin == bin)
-            .Select(u => new { u.Id, u.Email }).ToListAsync(ct);
-        foreach (var a in accounts) Notify(a.Id, a.Email, subject, body, link);
+        foreach (var r in recipients) Notify(r.UserId, r.Email, subject, body, link);
     }
 }
+
+public sealed record Recipient(Guid UserId, string? Email);

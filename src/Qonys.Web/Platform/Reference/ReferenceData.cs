@@ -38,12 +38,22 @@ public sealed class ReferenceData(ReferenceCache cache)
         ?? throw new InvalidOperationException($"rule value '{key}' has no value in force on {on:yyyy-MM-dd}");
 
     public async Task<WorkingCalendar> CalendarAsync(CancellationToken ct = default) => (await cache.SnapshotAsync(ct)).Calendar;
+
+    /// <summary>The latest average wage of an occupation major group in a region, or null.</summary>
+    public async Task<RegionalWage?> LatestWageAsync(string regionCode, string majorGroup, CancellationToken ct = default) =>
+        (await cache.SnapshotAsync(ct)).Wages.GetValueOrDefault((regionCode, majorGroup));
+
+    /// <summary>The fee rate band of a category and OKED section that covers a term: the narrowest one, or null.</summary>
+    public async Task<PermitFeeRate?> FeeRateAsync(string category, string okedSection, int months, CancellationToken ct = default) =>
+        (await cache.SnapshotAsync(ct)).FeeRates.GetValueOrDefault((category, okedSection))?.FirstOrDefault(f => f.TermMonthsMax >= months);
 }
 
 /// <summary>One consistent copy of the reference tables.</summary>
 public sealed record ReferenceSnapshot(
     IReadOnlyDictionary<string, Region> Regions, IReadOnlyDictionary<string, Country> Countries, IReadOnlySet<string> OkedSections,
-    IReadOnlyDictionary<string, Occupation> Occupations, IReadOnlyDictionary<string, List<RuleValue>> Rules, WorkingCalendar Calendar);
+    IReadOnlyDictionary<string, Occupation> Occupations, IReadOnlyDictionary<string, List<RuleValue>> Rules, WorkingCalendar Calendar,
+    IReadOnlyDictionary<(string Region, string MajorGroup), RegionalWage> Wages,
+    IReadOnlyDictionary<(string Category, string OkedSection), List<PermitFeeRate>> FeeRates);
 
 /// <summary>Holds the reference snapshot of this process (a singleton), loading it on first use and after it ages.</summary>
 public sealed class ReferenceCache(IServiceScopeFactory scopes, TimeProvider clock)
@@ -85,6 +95,11 @@ public sealed class ReferenceCache(IServiceScopeFactory scopes, TimeProvider clo
         var rules = (await db.Set<RuleValue>().AsNoTracking().ToListAsync(ct))
             .GroupBy(r => r.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var days = await db.Set<CalendarDay>().AsNoTracking().Select(d => new { d.Date, d.Kind }).ToListAsync(ct);
-        return new ReferenceSnapshot(regions, countries, oked, occupations, rules, new WorkingCalendar(days.Select(d => (d.Date, d.Kind))));
+        var wages = (await db.Set<RegionalWage>().AsNoTracking().ToListAsync(ct))
+            .GroupBy(w => (w.RegionCode, w.MajorGroup)).ToDictionary(g => g.Key, g => g.MaxBy(w => w.Year)!);
+        var fees = (await db.Set<PermitFeeRate>().AsNoTracking().ToListAsync(ct))
+            .GroupBy(f => (f.Category, f.OkedSection)).ToDictionary(g => g.Key, g => g.OrderBy(f => f.TermMonthsMax).ToList());
+        return new ReferenceSnapshot(regions, countries, oked, occupations, rules, new WorkingCalendar(days.Select(d => (d.Date, d.Kind))),
+            wages, fees);
     }
 }

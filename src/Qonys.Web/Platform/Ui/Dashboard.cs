@@ -33,7 +33,7 @@ public sealed class Dashboard(AppDb db)
                     new("tile.regions", N(await db.Set<Region>().CountAsync(ct))),
                 ];
             case Roles.Auditor:
-                var last = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Seq).Select(e => (DateTime?)e.At).FirstOrDefaultAsync(ct);
+                var last = await db.Set<AuditEntry>().MaxAsync(e => (DateTime?)e.At, ct);
                 return
                 [
                     new("tile.audit_entries", N(await db.Set<AuditEntry>().CountAsync(ct)), "/audit"),

@@ -46,9 +46,7 @@ public sealed class PermitScorecardAssessment(AppDb db, PermitApplicationView vi
         var scorecard = ShippedScorecards.Get(ScorecardKey);
         var employer = await db.Set<Employer>().AsNoTracking().FirstOrDefaultAsync(e => e.Bin == application.EmployerBin, ct);
         var occupation = await refs.OccupationAsync(application.OccupationCode, ct);
-        var wage = occupation is null ? null : await db.Set<RegionalWage>().AsNoTracking()
-            .Where(w => w.RegionCode == application.RegionCode && w.MajorGroup == occupation.MajorGroup)
-            .OrderByDescending(w => w.Year).FirstOrDefaultAsync(ct);
+        var wage = occupation is null ? null : await refs.LatestWageAsync(application.RegionCode, occupation.MajorGroup, ct);
         var foreignPermits = await db.Set<Permit>().AsNoTracking()
             .Where(p => p.EmployerBin == application.EmployerBin && p.ApplicationId != application.Id &&
                         (p.Status == PermitStatus.Active || p.Status == PermitStatus.AwaitingFee))

@@ -50,25 +50,26 @@ public sealed class DecideApplication(AppDb db, PermitApplicationView view, Quot
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var to = CaseHistory.Target(action);
+        // Everything that only reads comes before the transaction, so the quota row is locked just for the writes and the commit.
+        var permits = action == CaseActionType.Approve ? IssuePermits(application, today, active: !feeDue) : [];
+        var feeDueOn = action == CaseActionType.Approve && feeDue
+            ? (await refs.CalendarAsync(ct)).AddWorkingDays(today, (int)(await refs.RequireRuleAsync("fee.due_working_days", today, ct)).Value)
+            : application.FeeDueOn;
+        var recipients = await notifier.EmployerAccountsAsync(application.EmployerBin, ct);
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The status change is the guard: only one concurrent decision finds the case still in 'from'.
         var changed = await db.Set<PermitApplication>().Where(a => a.Id == id && a.Status == from)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, to), ct);
         if (changed != 1) return UseCaseResult<PermitApplicationResponse>.Conflict("The application was changed by someone else; reload it.");
 
-        var permits = new List<Permit>();
         switch (action)
         {
             case CaseActionType.Approve:
                 if (application.HoldsQuota)
                     await quotas.UseReservationAsync(application.QuotaYear, application.RegionCode, application.Category, application.WorkerCount, ct);
-                permits = IssuePermits(application, today, active: !feeDue);
                 db.AddRange(permits);
-                if (feeDue)
-                {
-                    var days = await refs.RequireRuleAsync("fee.due_working_days", today, ct);
-                    application.FeeDueOn = (await refs.CalendarAsync(ct)).AddWorkingDays(today, (int)days.Value);
-                }
+                application.FeeDueOn = feeDueOn;
                 break;
             case CaseActionType.Reject or CaseActionType.Withdraw:
                 if (application.HoldsQuota)
@@ -87,11 +88,13 @@ public sealed class DecideApplication(AppDb db, PermitApplicationView view, Quot
         application.History.Add(entry);
         audit.Record(actor, action == CaseActionType.PayFee ? PermitAuditEvents.FeePaid : PermitAuditEvents.ApplicationDecided,
             "permit_application", id.ToString(), new { action, from, to, reason, permits = permits.Select(p => p.Number) });
-        await notifier.NotifyEmployerAsync(application.EmployerBin, $"Permit application {to.Replace('_', ' ')}",
-            Message(application, action, reason, permits), "/permits/applications/" + id, ct);
+        notifier.Notify(recipients, $"Permit application {to.Replace('_', ' ')}", Message(application, action, reason, permits),
+            "/permits/applications/" + id);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        var numbers = await db.Set<Permit>().AsNoTracking().Where(p => p.ApplicationId == id).OrderBy(p => p.Number).Select(p => p.Number).ToListAsync(ct);
+        var numbers = action == CaseActionType.Approve
+            ? permits.Select(p => p.Number).Order(StringComparer.Ordinal).ToList()
+            : await db.Set<Permit>().AsNoTracking().Where(p => p.ApplicationId == id).OrderBy(p => p.Number).Select(p => p.Number).ToListAsync(ct);
         return UseCaseResult<PermitApplicationResponse>.Ok(PermitApplicationView.ToResponse(application, actor, numbers));
     }
 

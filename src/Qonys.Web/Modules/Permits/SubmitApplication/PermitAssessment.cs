@@ -103,9 +103,7 @@ public sealed class PermitAssessment(AppDb db, ReferenceData refs)
         var sending = r.SendingCountry is null ? null : await refs.CountryAsync(r.SendingCountry, ct);
         var offences = await db.Set<Offence>().CountAsync(o => o.OffenderBin == v.Employer.Bin && o.Status == OffenceStatus.Open, ct);
         var salaryShare = await refs.RequireRuleAsync("salary.threshold.percent_of_regional_average", today, ct);
-        var wage = await db.Set<RegionalWage>().AsNoTracking()
-            .Where(w => w.RegionCode == r.RegionCode && w.MajorGroup == v.Occupation.MajorGroup)
-            .OrderByDescending(w => w.Year).FirstOrDefaultAsync(ct);
+        var wage = await refs.LatestWageAsync(r.RegionCode!, v.Occupation.MajorGroup, ct);
 
         var facts = new ApplicationFacts
         {
@@ -164,9 +162,7 @@ public sealed class PermitAssessment(AppDb db, ReferenceData refs)
     public async Task<FeeResponse> FeeAsync(string category, string okedSection, int months, DateOnly on, CancellationToken ct)
     {
         var mci = await refs.RequireRuleAsync(RuleKeys.Mci, new DateOnly(on.Year, 1, 1), ct);
-        var rate = await db.Set<PermitFeeRate>().AsNoTracking()
-            .Where(f => f.Category == category && f.OkedSection == okedSection && f.TermMonthsMax >= months)
-            .OrderBy(f => f.TermMonthsMax).FirstOrDefaultAsync(ct)
+        var rate = await refs.FeeRateAsync(category, okedSection, months, ct)
             ?? throw new InvalidOperationException($"no fee rate for category {category}, section {okedSection}, {months} months");
         return new FeeResponse(rate.FeeMci, (long)(rate.FeeMci * mci.Value), on.Year, mci.Value / 1.0000000000m, rate.Unconfirmed || mci.Unconfirmed);
     }

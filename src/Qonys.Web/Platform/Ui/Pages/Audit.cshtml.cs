@@ -19,10 +19,10 @@ public sealed class AuditModel(AppDb db, AuditLog log) : PageModel
     {
         Verification = await AuditChain.VerifyAsync(db, ct);
         await log.RecordNowAsync(Actor.From(User), PlatformAuditEvents.AuditVerified, null, null,
-            new { Verification.Intact, Verification.EntriesChecked, Verification.FirstBrokenSeq }, ct);
+            new { Verification.Intact, Verification.EntriesChecked, Verification.FirstBrokenShard, Verification.FirstBrokenSeq }, ct);
         await LoadAsync(ct);
     }
 
     async Task LoadAsync(CancellationToken ct) =>
-        Entries = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Seq).Take(100).ToListAsync(ct);
+        Entries = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.At).ThenByDescending(e => e.Shard).ThenByDescending(e => e.Seq).Take(100).ToListAsync(ct);
 }
