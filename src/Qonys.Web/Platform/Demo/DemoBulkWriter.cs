@@ -97,6 +97,21 @@ static class DemoTables
         C<Offence>("collected_kzt", ColumnKind.Long, o => o.CollectedKzt), C<Offence>("status", ColumnKind.Text, o => o.Status),
         C<Offence>("resolved_on", ColumnKind.Date, o => o.ResolvedOn),
     ]);
+
+    public static readonly Table<HouseholdPermit> HouseholdPermits = new("permits_household_permits",
+    [
+        C<HouseholdPermit>("number", ColumnKind.Text, p => p.Number), C<HouseholdPermit>("employer_iin", ColumnKind.Text, p => p.EmployerIin),
+        C<HouseholdPermit>("employer_slot", ColumnKind.Int, p => p.EmployerSlot), C<HouseholdPermit>("region_code", ColumnKind.Text, p => p.RegionCode),
+        C<HouseholdPermit>("worker_full_name", ColumnKind.Text, p => p.WorkerFullName),
+        C<HouseholdPermit>("worker_passport_number", ColumnKind.Text, p => p.WorkerPassportNumber),
+        C<HouseholdPermit>("worker_citizenship", ColumnKind.Text, p => p.WorkerCitizenship),
+        C<HouseholdPermit>("worker_birth_date", ColumnKind.Date, p => p.WorkerBirthDate), C<HouseholdPermit>("months", ColumnKind.Int, p => p.Months),
+        C<HouseholdPermit>("issued_on", ColumnKind.Date, p => p.IssuedOn), C<HouseholdPermit>("valid_from", ColumnKind.Date, p => p.ValidFrom),
+        C<HouseholdPermit>("valid_until", ColumnKind.Date, p => p.ValidUntil), C<HouseholdPermit>("prepaid_tax_mci", ColumnKind.Int, p => p.PrepaidTaxMci),
+        C<HouseholdPermit>("prepaid_tax_kzt", ColumnKind.Long, p => p.PrepaidTaxKzt), C<HouseholdPermit>("mci_year", ColumnKind.Int, p => p.MciYear),
+        C<HouseholdPermit>("status", ColumnKind.Text, p => p.Status), C<HouseholdPermit>("created_at", ColumnKind.Timestamp, p => p.CreatedAt),
+        C<HouseholdPermit>("created_by", ColumnKind.Uuid, p => p.CreatedBy),
+    ]);
 }
 
 /// <summary>Writes rows in bulk inside the caller's open transaction.</summary>
@@ -191,5 +206,6 @@ static class DemoBulkWriters
         await writer.WriteAsync(DemoTables.CaseActions, records.Applications.SelectMany(a => a.History), ct);
         await writer.WriteAsync(DemoTables.Permits, records.Permits, ct);
         await writer.WriteAsync(DemoTables.Offences, records.Offences, ct);
+        await writer.WriteAsync(DemoTables.HouseholdPermits, records.HouseholdPermits, ct);
     }
 }

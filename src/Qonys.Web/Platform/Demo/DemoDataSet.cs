@@ -65,7 +65,7 @@ public sealed class DemoDataSet(AppDb db, AuditLog audit, TimeProvider clock, IL
         audit.Record(Actor.System, PlatformAuditEvents.DemoDataLoaded, null, null, new
         {
             copies, seed = DemoGenerator.DefaultSeed, counts.Employers, counts.Applications, counts.Workers, counts.CaseActions,
-            counts.Permits, counts.QuotaRows, counts.Offences, counts.Rows,
+            counts.Permits, counts.QuotaRows, counts.Offences, counts.HouseholdPermits, counts.Rows,
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
