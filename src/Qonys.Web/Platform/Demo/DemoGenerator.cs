@@ -20,7 +20,8 @@ public sealed record DemoOptions
 /// The synthetic demo data set, generated from a seed, pure (no clock, no I/O) and reproducible. It builds the foreign
 /// workers valid on 2025-03-01 with the published marginals, then the leavers and joiners up to 2025-05-01 and
 /// 2025-08-01 so that every published figure of those dates comes out exactly (see docs/demo-data.md), places them at
-/// employers of their OKED section, and derives applications, case histories, permits, the quota ledger and offences.
+/// employers of their OKED section, and derives applications, case histories, permits, the quota ledger and offences;
+/// last, the household labour immigrants' permits valid on 2025-10-01 as published, with a few before and after.
 /// </summary>
 public static class DemoGenerator
 {
