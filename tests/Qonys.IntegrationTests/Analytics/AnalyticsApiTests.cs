@@ -101,6 +101,57 @@ public sealed class AnalyticsApiTests(Apps apps)
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task Household_labour_immigrants_on_1_October_2025_are_the_published_132500_with_124100_from_Uzbekistan(Provider provider)
+    {
+        var app = await apps.For(provider);
+        using var analyst = await app.As(Demo.Analyst);
+
+        var total = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/analytics/household-workers?date=2025-10-01");
+        total.GetProperty("date").GetString().ShouldBe("2025-10-01");
+        (!total.TryGetProperty("by", out var by) || by.ValueKind == JsonValueKind.Null).ShouldBeTrue();
+        total.GetProperty("total").GetInt32().ShouldBe(132_500);
+        total.GetProperty("items").GetArrayLength().ShouldBe(0);
+
+        var byCitizenship = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/analytics/household-workers?date=2025-10-01&by=citizenship");
+        byCitizenship.GetProperty("by").GetString().ShouldBe("citizenship");
+        byCitizenship.GetProperty("total").GetInt32().ShouldBe(132_500);
+        var citizenship = await ItemsAsync(analyst, "/api/v1/analytics/household-workers?date=2025-10-01&by=citizenship");
+        citizenship["UZ"].ShouldBe(124_100);
+        citizenship.Values.Sum().ShouldBe(132_500);
+        // the other 132,500 − 124,100 = 8,400 come from the neighbours, Tajikistan the largest of them
+        citizenship.Where(c => c.Key != "UZ").MaxBy(c => c.Value).Key.ShouldBe("TJ");
+
+        var regions = await ItemsAsync(analyst, "/api/v1/analytics/household-workers?date=2025-10-01&by=region");
+        regions.Values.Sum().ShouldBe(132_500);
+        regions.MaxBy(r => r.Value).Key.ShouldBe("KZ-75"); // Almaty city has the largest (assumed) share of households
+
+        // none of the demo households' permits starts before 2024
+        (await analyst.GetFromJsonAsync<JsonElement>("/api/v1/analytics/household-workers?date=2023-06-01")).GetProperty("total").GetInt32().ShouldBe(0);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Household_workers_answer_csv_with_a_header_row(Provider provider)
+    {
+        var app = await apps.For(provider);
+        using var analyst = await app.As(Demo.Analyst);
+
+        async Task<string[]> CsvLines(string url)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+            var response = await analyst.SendAsync(request);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+            return (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        (await CsvLines("/api/v1/analytics/household-workers?date=2025-10-01")).ShouldBe(["date,total", "2025-10-01,132500"]);
+        var byCitizenship = await CsvLines("/api/v1/analytics/household-workers?date=2025-10-01&by=citizenship");
+        byCitizenship[0].ShouldBe("key,count");
+        byCitizenship[1].ShouldBe("UZ,124100"); // largest first
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task Lists_answer_csv_with_a_header_row(Provider provider)
     {
         var app = await apps.For(provider);
@@ -140,7 +191,17 @@ public sealed class AnalyticsApiTests(Apps apps)
         var offences = await ItemsAsync(officer, "/api/v1/analytics/offences?from=2025-01-01&to=2025-05-31&by=region");
         offences.ShouldBe(new Dictionary<string, int> { ["KZ-35"] = 224 });
 
+        var ownHouseholds = await officer.GetFromJsonAsync<JsonElement>("/api/v1/analytics/household-workers?date=2025-10-01&by=region");
+        var nationalHouseholds = await ItemsAsync(analyst, "/api/v1/analytics/household-workers?date=2025-10-01&by=region");
+        ownHouseholds.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("key").GetString()).ShouldBe(["KZ-35"]);
+        ownHouseholds.GetProperty("total").GetInt32().ShouldBe(nationalHouseholds["KZ-35"]);
+        nationalHouseholds["KZ-35"].ShouldBeGreaterThan(0);
+
         (await employer.GetAsync("/api/v1/analytics/foreign-workers?date=2025-03-01")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await employer.GetAsync("/api/v1/analytics/household-workers?date=2025-10-01")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using var inspector = await app.As(Demo.InspectorKaraganda);
+        (await inspector.GetAsync("/api/v1/analytics/household-workers?date=2025-10-01")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await app.Anonymous().GetAsync("/api/v1/analytics/household-workers?date=2025-10-01")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await employer.GetAsync("/api/v1/analytics/offences?from=2025-01-01&to=2025-05-31")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await employer.GetAsync("/api/v1/analytics/employers-using-foreign-labour?date=2025-03-01")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.Anonymous().GetAsync("/api/v1/analytics/foreign-workers?date=2025-03-01")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -166,5 +227,10 @@ public sealed class AnalyticsApiTests(Apps apps)
         (await Errors("/api/v1/analytics/employers-using-foreign-labour?date=2025-02-30")).TryGetProperty("date", out _).ShouldBeTrue();
         (await Errors("/api/v1/analytics/offences?from=2025-05-31&to=2025-01-01")).TryGetProperty("to", out _).ShouldBeTrue();
         (await Errors("/api/v1/analytics/offences?from=2025-01-01&to=2025-05-31&by=colour")).TryGetProperty("by", out _).ShouldBeTrue();
+        (await Errors("/api/v1/analytics/household-workers?date=2025-10-01&by=colour")).TryGetProperty("by", out _).ShouldBeTrue();
+        // household permits have no category nor OKED section
+        (await Errors("/api/v1/analytics/household-workers?date=2025-10-01&by=category")).TryGetProperty("by", out _).ShouldBeTrue();
+        (await Errors("/api/v1/analytics/household-workers")).TryGetProperty("date", out _).ShouldBeTrue();
+        (await Errors("/api/v1/analytics/household-workers?date=2025-13-01")).TryGetProperty("date", out _).ShouldBeTrue();
     }
 }

@@ -6,20 +6,20 @@ namespace Qonys.Web.Modules.Analytics;
 
 public sealed record CountItem(string Key, int Count);
 
-/// <summary>Foreign workers holding a valid employer permit on <see cref="Date"/>; <see cref="Items"/> is empty when no breakdown was asked.</summary>
-public sealed record ForeignWorkersResponse(DateOnly Date, string? By, int Total, IReadOnlyList<CountItem> Items)
+/// <summary>
+/// Workers holding a valid permit on <see cref="Date"/>: foreign workers (employer permits) or household labour immigrants
+/// (household permits); <see cref="Items"/> is empty when no breakdown was asked.
+/// </summary>
+public sealed record WorkersOnDateResponse(DateOnly Date, string? By, int Total, IReadOnlyList<CountItem> Items)
 {
     public string ToCsv() => By is null
-        ? AnalyticsCsv.Of(["date", "total"], [[Iso(Date), Num(Total)]])
-        : AnalyticsCsv.Of(["key", "count"], Items.Select(i => new[] { i.Key, Num(i.Count) }));
-
-    internal static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-    internal static string Num(long n) => n.ToString(CultureInfo.InvariantCulture);
+        ? AnalyticsCsv.Of(["date", "total"], [[AnalyticsCsv.Iso(Date), AnalyticsCsv.Num(Total)]])
+        : AnalyticsCsv.Of(["key", "count"], Items.Select(i => new[] { i.Key, AnalyticsCsv.Num(i.Count) }));
 }
 
 public sealed record EmployersUsingForeignLabourResponse(DateOnly Date, int Total)
 {
-    public string ToCsv() => AnalyticsCsv.Of(["date", "total"], [[ForeignWorkersResponse.Iso(Date), ForeignWorkersResponse.Num(Total)]]);
+    public string ToCsv() => AnalyticsCsv.Of(["date", "total"], [[AnalyticsCsv.Iso(Date), AnalyticsCsv.Num(Total)]]);
 }
 
 public sealed record OffenceItem(string Key, int Count, long FinesImposedKzt, long FinesCollectedKzt);
@@ -34,7 +34,7 @@ public sealed record OffencesResponse(DateOnly From, DateOnly To, string? By, in
         IEnumerable<OffenceItem> rows = By is null ? [new OffenceItem("total", Total, FinesImposedKzt, FinesCollectedKzt)] : Items;
         return AnalyticsCsv.Of(header, rows.Select(i => new[]
         {
-            i.Key, ForeignWorkersResponse.Num(i.Count), ForeignWorkersResponse.Num(i.FinesImposedKzt), ForeignWorkersResponse.Num(i.FinesCollectedKzt),
+            i.Key, AnalyticsCsv.Num(i.Count), AnalyticsCsv.Num(i.FinesImposedKzt), AnalyticsCsv.Num(i.FinesCollectedKzt),
         }));
     }
 }
@@ -48,4 +48,7 @@ static class AnalyticsCsv
         foreach (var row in rows) sb.Append(string.Join(',', row.Select(Csv.Escape))).Append("\r\n");
         return sb.ToString();
     }
+
+    public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Num(long n) => n.ToString(CultureInfo.InvariantCulture);
 }

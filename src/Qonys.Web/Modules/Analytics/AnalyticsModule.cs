@@ -7,12 +7,14 @@ namespace Qonys.Web.Modules.Analytics;
 public static class AnalyticsModule
 {
     public const string ForeignWorkersRead = "analytics.foreign_workers.read";
+    public const string HouseholdWorkersRead = "analytics.household_workers.read";
     public const string EmployersRead = "analytics.employers_using_foreign_labour.read";
     public const string OffencesRead = "analytics.offences.read";
 
     public static void AddAnalyticsModule(this IServiceCollection services)
     {
         Permissions.Grant(ForeignWorkersRead, Roles.Analyst, Roles.Administrator, Roles.Officer);
+        Permissions.Grant(HouseholdWorkersRead, Roles.Analyst, Roles.Administrator, Roles.Officer);
         Permissions.Grant(EmployersRead, Roles.Analyst, Roles.Administrator, Roles.Officer);
         Permissions.Grant(OffencesRead, Roles.Analyst, Roles.Administrator, Roles.Officer, Roles.Inspector);
         services.AddScoped<AnalyticsQueries>();
@@ -25,6 +27,10 @@ public static class AnalyticsModule
                 (await q.ForeignWorkersAsync(Actor.From(http.User), date, by, ct)).ToHttp(r => Answer(http, r, r.ToCsv())))
             .RequireAuthorization(ForeignWorkersRead)
             .WithSummary("Foreign workers holding a valid employer permit on a date, optionally by category, citizenship, okedSection or region.");
+        analytics.MapGet("/household-workers", async (string? date, string? by, HttpContext http, AnalyticsQueries q, CancellationToken ct) =>
+                (await q.HouseholdWorkersAsync(Actor.From(http.User), date, by, ct)).ToHttp(r => Answer(http, r, r.ToCsv())))
+            .RequireAuthorization(HouseholdWorkersRead)
+            .WithSummary("Household labour immigrants holding a valid household permit on a date, optionally by citizenship or region.");
         analytics.MapGet("/employers-using-foreign-labour", async (string? date, HttpContext http, AnalyticsQueries q, CancellationToken ct) =>
                 (await q.EmployersUsingForeignLabourAsync(Actor.From(http.User), date, ct)).ToHttp(r => Answer(http, r, r.ToCsv())))
             .RequireAuthorization(EmployersRead)

@@ -16,6 +16,7 @@ namespace Qonys.Web.Modules.Analytics;
 public sealed class AnalyticsQueries(AppDb db)
 {
     public static readonly IReadOnlyList<string> WorkerBreakdowns = ["category", "citizenship", "okedSection", "region"];
+    public static readonly IReadOnlyList<string> HouseholdWorkerBreakdowns = ["citizenship", "region"];
     public static readonly IReadOnlyList<string> OffenceBreakdowns = ["region", "article", "offenderType"];
 
     /// <summary><see cref="Permit.IsValidOn"/> as SQL: not awaiting the fee nor cancelled, within the validity, not ended before.</summary>
@@ -23,24 +24,43 @@ public sealed class AnalyticsQueries(AppDb db)
         p.Status != PermitStatus.AwaitingFee && p.Status != PermitStatus.Cancelled &&
         p.ValidFrom <= day && day <= p.ValidUntil && (p.EndedOn == null || day < p.EndedOn);
 
-    public async Task<UseCaseResult<ForeignWorkersResponse>> ForeignWorkersAsync(Actor actor, string? date, string? by, CancellationToken ct)
+    /// <summary><see cref="HouseholdPermit.IsValidOn"/> as SQL: within the validity (the status does not matter).</summary>
+    public static Expression<Func<HouseholdPermit, bool>> HouseholdValidOn(DateOnly day) => p => p.ValidFrom <= day && day <= p.ValidUntil;
+
+    /// <summary>Foreign workers holding a valid employer permit on a date.</summary>
+    public Task<UseCaseResult<WorkersOnDateResponse>> ForeignWorkersAsync(Actor actor, string? date, string? by, CancellationToken ct) =>
+        WorkersOnDateAsync(date, by, WorkerBreakdowns, day => ValidPermits(actor, day), ForeignWorkerKey, ct);
+
+    /// <summary>Household labour immigrants holding a valid household permit on a date.</summary>
+    public Task<UseCaseResult<WorkersOnDateResponse>> HouseholdWorkersAsync(Actor actor, string? date, string? by, CancellationToken ct) =>
+        WorkersOnDateAsync(date, by, HouseholdWorkerBreakdowns, day => ValidHouseholdPermits(actor, day), HouseholdWorkerKey, ct);
+
+    static Expression<Func<Permit, string>> ForeignWorkerKey(string by) => by switch
+    {
+        "category" => p => p.Category,
+        "citizenship" => p => p.Citizenship,
+        "okedSection" => p => p.OkedSection,
+        _ => p => p.RegionCode,
+    };
+
+    static Expression<Func<HouseholdPermit, string>> HouseholdWorkerKey(string by) => by == "citizenship" ? p => p.WorkerCitizenship : p => p.RegionCode;
+
+    /// <summary>
+    /// The count of the permits valid on <paramref name="date"/> (already limited to the actor's scope by
+    /// <paramref name="validOn"/>), and per key of <paramref name="by"/> when asked, largest first.
+    /// </summary>
+    static async Task<UseCaseResult<WorkersOnDateResponse>> WorkersOnDateAsync<T>(string? date, string? by, IReadOnlyList<string> breakdowns,
+        Func<DateOnly, IQueryable<T>> validOn, Func<string, Expression<Func<T, string>>> keyOf, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var day = ParseDate(date, "date", errors);
-        if (by is not null && !WorkerBreakdowns.Contains(by)) errors.Add("by", "must be one of " + string.Join(", ", WorkerBreakdowns));
-        if (errors.Any) return UseCaseResult<ForeignWorkersResponse>.Invalid(errors);
+        if (by is not null && !breakdowns.Contains(by)) errors.Add("by", "must be one of " + string.Join(", ", breakdowns));
+        if (errors.Any) return UseCaseResult<WorkersOnDateResponse>.Invalid(errors);
 
-        var valid = ValidPermits(actor, day!.Value);
+        var valid = validOn(day!.Value);
         var total = await valid.CountAsync(ct);
-        List<CountItem> items = by switch
-        {
-            "category" => await valid.GroupBy(p => p.Category).Select(g => new CountItem(g.Key, g.Count())).ToListAsync(ct),
-            "citizenship" => await valid.GroupBy(p => p.Citizenship).Select(g => new CountItem(g.Key, g.Count())).ToListAsync(ct),
-            "okedSection" => await valid.GroupBy(p => p.OkedSection).Select(g => new CountItem(g.Key, g.Count())).ToListAsync(ct),
-            "region" => await valid.GroupBy(p => p.RegionCode).Select(g => new CountItem(g.Key, g.Count())).ToListAsync(ct),
-            _ => [],
-        };
-        return UseCaseResult<ForeignWorkersResponse>.Ok(new(day.Value, by, total,
+        List<CountItem> items = by is null ? [] : await valid.GroupBy(keyOf(by)).Select(g => new CountItem(g.Key, g.Count())).ToListAsync(ct);
+        return UseCaseResult<WorkersOnDateResponse>.Ok(new(day.Value, by, total,
             items.OrderByDescending(i => i.Count).ThenBy(i => i.Key, StringComparer.Ordinal).ToList()));
     }
 
@@ -85,6 +105,12 @@ public sealed class AnalyticsQueries(AppDb db)
     IQueryable<Permit> ValidPermits(Actor actor, DateOnly day)
     {
         var q = db.Set<Permit>().AsNoTracking().Where(ValidOn(day));
+        return Roles.IsRegional(actor.Role) ? q.Where(p => p.RegionCode == actor.RegionCode) : q;
+    }
+
+    IQueryable<HouseholdPermit> ValidHouseholdPermits(Actor actor, DateOnly day)
+    {
+        var q = db.Set<HouseholdPermit>().AsNoTracking().Where(HouseholdValidOn(day));
         return Roles.IsRegional(actor.Role) ? q.Where(p => p.RegionCode == actor.RegionCode) : q;
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
+using SQLitePCL;
 using Qonys.Web.Modules.Compliance.Domain;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Registry.Domain;
@@ -97,6 +98,21 @@ static class DemoTables
         C<Offence>("collected_kzt", ColumnKind.Long, o => o.CollectedKzt), C<Offence>("status", ColumnKind.Text, o => o.Status),
         C<Offence>("resolved_on", ColumnKind.Date, o => o.ResolvedOn),
     ]);
+
+    public static readonly Table<HouseholdPermit> HouseholdPermits = new("permits_household_permits",
+    [
+        C<HouseholdPermit>("number", ColumnKind.Text, p => p.Number), C<HouseholdPermit>("employer_iin", ColumnKind.Text, p => p.EmployerIin),
+        C<HouseholdPermit>("employer_slot", ColumnKind.Int, p => p.EmployerSlot), C<HouseholdPermit>("region_code", ColumnKind.Text, p => p.RegionCode),
+        C<HouseholdPermit>("worker_full_name", ColumnKind.Text, p => p.WorkerFullName),
+        C<HouseholdPermit>("worker_passport_number", ColumnKind.Text, p => p.WorkerPassportNumber),
+        C<HouseholdPermit>("worker_citizenship", ColumnKind.Text, p => p.WorkerCitizenship),
+        C<HouseholdPermit>("worker_birth_date", ColumnKind.Date, p => p.WorkerBirthDate), C<HouseholdPermit>("months", ColumnKind.Int, p => p.Months),
+        C<HouseholdPermit>("issued_on", ColumnKind.Date, p => p.IssuedOn), C<HouseholdPermit>("valid_from", ColumnKind.Date, p => p.ValidFrom),
+        C<HouseholdPermit>("valid_until", ColumnKind.Date, p => p.ValidUntil), C<HouseholdPermit>("prepaid_tax_mci", ColumnKind.Int, p => p.PrepaidTaxMci),
+        C<HouseholdPermit>("prepaid_tax_kzt", ColumnKind.Long, p => p.PrepaidTaxKzt), C<HouseholdPermit>("mci_year", ColumnKind.Int, p => p.MciYear),
+        C<HouseholdPermit>("status", ColumnKind.Text, p => p.Status), C<HouseholdPermit>("created_at", ColumnKind.Timestamp, p => p.CreatedAt),
+        C<HouseholdPermit>("created_by", ColumnKind.Uuid, p => p.CreatedBy),
+    ]);
 }
 
 /// <summary>Writes rows in bulk inside the caller's open transaction.</summary>
@@ -106,38 +122,52 @@ interface IDemoBulkWriter
 }
 
 /// <summary>
-/// SQLite: one prepared INSERT per table, executed per row inside the load's single transaction; values in the text
-/// forms EF Core's SQLite provider uses (upper-case GUIDs, ISO dates, "yyyy-MM-dd HH:mm:ss.FFFFFFF" timestamps).
+/// SQLite: one prepared INSERT per table, executed per row inside the load's single transaction (the connection's open
+/// transaction: the statement runs on the same handle). The statement is driven through SQLitePCLRaw, the library under
+/// Microsoft.Data.Sqlite, binding values by position: the ADO.NET command would look each parameter up by name and
+/// convert it again on every row, which costs more than the insert itself. Values in the text forms EF Core's SQLite
+/// provider uses (upper-case GUIDs, ISO dates, "yyyy-MM-dd HH:mm:ss.FFFFFFF" timestamps).
 /// </summary>
-sealed class SqliteDemoWriter(SqliteConnection connection, SqliteTransaction transaction) : IDemoBulkWriter
+sealed class SqliteDemoWriter(SqliteConnection connection) : IDemoBulkWriter
 {
     public Task WriteAsync<T>(Table<T> table, IEnumerable<T> rows, CancellationToken ct)
     {
-        using var cmd = connection.CreateCommand();
-        cmd.Transaction = transaction;
-        cmd.CommandText = $"INSERT INTO {table.Name} ({string.Join(", ", table.Columns.Select(c => c.Name))}) " +
-                          $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => "$p" + i))})";
-        var parameters = table.Columns.Select((_, i) => cmd.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
-        cmd.Prepare();
-        foreach (var row in rows)
+        var db = connection.Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
+        var sql = $"INSERT INTO {table.Name} ({string.Join(", ", table.Columns.Select(c => c.Name))}) " +
+                  $"VALUES ({string.Join(", ", table.Columns.Select(_ => "?"))})";
+        Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
+        using (statement)
         {
-            ct.ThrowIfCancellationRequested();
-            for (var i = 0; i < parameters.Length; i++) parameters[i].Value = Convert(table.Columns[i].Kind, table.Columns[i].Value(row));
-            cmd.ExecuteNonQuery();
+            foreach (var row in rows)
+            {
+                ct.ThrowIfCancellationRequested();
+                for (var i = 0; i < table.Columns.Count; i++) Bind(statement, i + 1, table.Columns[i].Value(row));
+                var step = raw.sqlite3_step(statement);
+                if (step != raw.SQLITE_DONE) Check(step, db);
+                Check(raw.sqlite3_reset(statement), db);
+            }
         }
         return Task.CompletedTask;
     }
 
-    static object Convert(ColumnKind kind, object? value) => value switch
+    static void Bind(sqlite3_stmt statement, int position, object? value)
     {
-        null => DBNull.Value,
-        Guid g => g.ToString().ToUpperInvariant(),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-        bool b => b ? 1L : 0L,
-        _ when kind is ColumnKind.Int or ColumnKind.Long => System.Convert.ToInt64(value, CultureInfo.InvariantCulture),
-        _ => value,
-    };
+        var rc = value switch
+        {
+            null => raw.sqlite3_bind_null(statement, position),
+            string text => raw.sqlite3_bind_text(statement, position, text),
+            int n => raw.sqlite3_bind_int64(statement, position, n),
+            long n => raw.sqlite3_bind_int64(statement, position, n),
+            bool b => raw.sqlite3_bind_int64(statement, position, b ? 1 : 0),
+            Guid g => raw.sqlite3_bind_text(statement, position, g.ToString().ToUpperInvariant()),
+            DateOnly d => raw.sqlite3_bind_text(statement, position, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            DateTime t => raw.sqlite3_bind_text(statement, position, t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+            _ => throw new NotSupportedException($"no SQLite form for a {value.GetType().Name}"),
+        };
+        if (rc != raw.SQLITE_OK) throw new SqliteException($"binding parameter {position} failed", rc);
+    }
+
+    static void Check(int rc, sqlite3 db) => SqliteException.ThrowExceptionForRC(rc, db);
 }
 
 /// <summary>PostgreSQL: binary COPY (<see cref="NpgsqlConnection.BeginBinaryImport"/>) per table, in the load's transaction.</summary>
@@ -175,10 +205,11 @@ sealed class PostgresDemoWriter(NpgsqlConnection connection) : IDemoBulkWriter
 
 static class DemoBulkWriters
 {
-    public static IDemoBulkWriter For(DbConnection connection, DbTransaction transaction) => connection switch
+    /// <summary>The writer for the connection's provider; it writes inside the transaction the caller has begun on it.</summary>
+    public static IDemoBulkWriter For(DbConnection connection) => connection switch
     {
         NpgsqlConnection pg => new PostgresDemoWriter(pg),
-        SqliteConnection sqlite => new SqliteDemoWriter(sqlite, (SqliteTransaction)transaction),
+        SqliteConnection sqlite => new SqliteDemoWriter(sqlite),
         _ => throw new NotSupportedException("bulk loading supports SQLite and PostgreSQL"),
     };
 
@@ -191,5 +222,6 @@ static class DemoBulkWriters
         await writer.WriteAsync(DemoTables.CaseActions, records.Applications.SelectMany(a => a.History), ct);
         await writer.WriteAsync(DemoTables.Permits, records.Permits, ct);
         await writer.WriteAsync(DemoTables.Offences, records.Offences, ct);
+        await writer.WriteAsync(DemoTables.HouseholdPermits, records.HouseholdPermits, ct);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Registry.Domain;
 using Qonys.Web.Platform.Audit;
@@ -36,7 +35,7 @@ public sealed class DemoDataSet(AppDb db, AuditLog audit, TimeProvider clock, IL
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var writer = DemoBulkWriters.For(db.Database.GetDbConnection(), tx.GetDbTransaction());
+        var writer = DemoBulkWriters.For(db.Database.GetDbConnection());
         var counts = DemoCounts.Zero;
         var ledger = new Dictionary<(int, string, string), QuotaLedger>();
         TimeSpan generating = TimeSpan.Zero, writing = TimeSpan.Zero;
@@ -65,7 +64,7 @@ public sealed class DemoDataSet(AppDb db, AuditLog audit, TimeProvider clock, IL
         audit.Record(Actor.System, PlatformAuditEvents.DemoDataLoaded, null, null, new
         {
             copies, seed = DemoGenerator.DefaultSeed, counts.Employers, counts.Applications, counts.Workers, counts.CaseActions,
-            counts.Permits, counts.QuotaRows, counts.Offences, counts.Rows,
+            counts.Permits, counts.QuotaRows, counts.Offences, counts.HouseholdPermits, counts.Rows,
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -49,6 +49,19 @@ public static class DemoFigures
     /// <summary>The national cap chosen for 2026 (0.25 % of the labour force, close to 2025's revised 19,400).</summary>
     public const int Quota2026Total = 19_600;
 
+    public static readonly DateOnly October = new(2025, 10, 1);
+
+    /// <summary>Household labour immigrants with a valid household permit on a date: the total and the named citizenships.</summary>
+    public sealed record HouseholdTargets(DateOnly Date, int Total, IReadOnlyDictionary<string, int> Citizenships);
+
+    public static readonly HouseholdTargets OnOctober = new(October, 132_500, new Dictionary<string, int> { ["UZ"] = 124_100 });
+
+    /// <summary>Household permits that ended before 2025-10-01 (chosen, not published: about 7 % of those valid on it).</summary>
+    public const int HouseholdPermitsEndedBefore = 9_300;
+
+    /// <summary>Household permits that start after 2025-10-01, issued in the rest of 2025 (chosen: about 3 %).</summary>
+    public const int HouseholdPermitsStartingAfter = 3_950;
+
     public static readonly DateOnly OffencesFrom = new(2025, 1, 1);
     public static readonly DateOnly OffencesTo = new(2025, 5, 31);
     public const int OffencesTotal = 1600;

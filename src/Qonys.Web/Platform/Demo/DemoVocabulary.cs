@@ -59,6 +59,39 @@ static class DemoVocabulary
         ("KZ-43", 52), ("KZ-33", 50), ("KZ-11", 48), ("KZ-39", 46), ("KZ-10", 44), ("KZ-59", 40), ("KZ-62", 38),
     ];
 
+    /// <summary>
+    /// Household labour immigrants' citizenships other than Uzbekistan (the only one published): an assumption, weighted
+    /// toward the neighbours whose citizens come for domestic work without a visa.
+    /// </summary>
+    public static readonly (string Code, double Weight)[] HouseholdOtherCountries =
+    [
+        ("TJ", 40), ("KG", 25), ("AF", 9), ("CN", 6), ("RU", 6), ("TM", 5), ("AZ", 3), ("MN", 2), ("PK", 2), ("IN", 2),
+    ];
+
+    /// <summary>
+    /// Household employers by region: an assumption (no regional split is published), weighted toward the largest cities
+    /// and the south where domestic workers from Uzbekistan mostly live — Almaty city, Astana, Shymkent, Almaty and
+    /// Turkestan regions — and roughly by population elsewhere.
+    /// </summary>
+    public static readonly (string Code, double Weight)[] HouseholdRegions =
+    [
+        ("KZ-75", 30), ("KZ-71", 20), ("KZ-79", 12), ("KZ-19", 10), ("KZ-61", 8), ("KZ-31", 2.5), ("KZ-35", 2.5), ("KZ-23", 2.2),
+        ("KZ-47", 2), ("KZ-43", 1.6), ("KZ-15", 1.5), ("KZ-33", 1.2), ("KZ-55", 1.2), ("KZ-63", 1.2), ("KZ-11", 1), ("KZ-27", 1),
+        ("KZ-10", 0.8), ("KZ-39", 0.8), ("KZ-59", 0.5), ("KZ-62", 0.3),
+    ];
+
+    /// <summary>Workers per household (an assumption): most households employ one, few the five the law allows.</summary>
+    public static readonly (int Workers, double Weight)[] HouseholdSizes = [(1, 70), (2, 17), (3, 7), (4, 4), (5, 2)];
+
+    /// <summary>Household permit terms in months (1–12, an assumption): a year, half a year and a quarter most often.</summary>
+    public static readonly (int Months, double Weight)[] HouseholdTerms =
+    [
+        (12, 30), (6, 20), (3, 14), (9, 8), (1, 5), (2, 5), (4, 4), (5, 4), (7, 3), (8, 3), (10, 2), (11, 2),
+    ];
+
+    /// <summary>The prepaid income tax per month of a household permit, as rule_values.csv (household.prepaid_tax_mci_per_month).</summary>
+    public const decimal HouseholdPrepaidTaxMciPerMonth = 4;
+
     public static readonly Dictionary<string, string[]> EmployerStems = new()
     {
         ["F"] = ["Steppe Build", "Qurylys Invest", "Saryarka Construction", "Baiterek Stroy", "Caspian Engineering Works"],
@@ -99,10 +132,10 @@ static class DemoVocabulary
             "CN" => (CnSurnames, CnGiven),
             "IN" => (InSurnames, InGiven),
             "TR" => (TrSurnames, TrGiven),
-            "UZ" or "KG" or "TJ" or "AZ" => (CaSurnames, CaGiven),
+            "UZ" or "KG" or "TJ" or "AZ" or "TM" => (CaSurnames, CaGiven),
             "RU" or "BY" or "UA" or "MD" or "GE" or "AM" => (SlSurnames, SlGiven),
             "KR" => (KrSurnames, KrGiven),
-            "PK" or "BD" or "IR" or "NP" => (SaSurnames, SaGiven),
+            "PK" or "BD" or "IR" or "NP" or "AF" => (SaSurnames, SaGiven),
             "VN" or "PH" or "MN" or "JP" or "MY" => (EaSurnames, EaGiven),
             _ => (WeSurnames, WeGiven),
         };

@@ -157,6 +157,13 @@ public sealed class HouseholdPermit
     public string Status { get; set; } = HouseholdPermitStatus.Active;
     public DateTime CreatedAt { get; set; }
     public Guid? CreatedBy { get; set; }
+
+    /// <summary>
+    /// Whether the permit was valid on <paramref name="date"/>: within its validity. A household permit is never revoked
+    /// nor cancelled; "expired" only marks one past its last day (its slot given back), so the status does not change
+    /// whether it was valid on an earlier day.
+    /// </summary>
+    public bool IsValidOn(DateOnly date) => ValidFrom <= date && date <= ValidUntil;
 }
 
 /// <summary>A worker's notification that the household employer changed: the permit moved from one IIN to another.</summary>
