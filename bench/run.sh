@@ -3,15 +3,17 @@
 #   platform yardsticks (issue 2): wrk -t2 -c32 on GET /health/live and on an authenticated GET /api/v1/employers/{bin}
 #     (a 5 s warm-up, then 3 runs of 15 s each, median requests/s and p99), time to ready (process start -> /health/ready 200 on an already
 #     migrated database, 5 runs, median) and memory at idle (RSS 10 s after ready, median of the same runs);
-#   permits (issue 3): submit + approve decisions/s and p50/p99 at 32 clients (after 10 s at one client, for the
-#     uncontended cost), then pgbench TPC-B-like
+#   permits (issue 3): submit + approve decisions/s and p50/p99 at 32 clients spread over the 20 regions' quota rows
+#     (after a 60 s warm-up at the same load, so that the JIT has finished: the server's steady state), then one client
+#     for 10 s (the uncontended cost), then 32 clients on one quota row (the hot-row case); then pgbench TPC-B-like
 #     (-i -s 10; -c 32 -j 2 -T 30) on the same server, and the ratio decisions/s / pgbench tps (goal >= 0.5).
 # It builds Release, starts a throw-away PostgreSQL (initdb + pg_ctl on a free loopback port; as root through
 # runuser -u postgres), runs one app process against it, and stops and removes everything at the end, also on failure.
 # Needs: dotnet, PostgreSQL server binaries (Debian 'postgresql'), wrk (Debian 'wrk'), curl.
 #   demo data (issue 2): seed-demo --scale 11 (about a million rows) into an empty database with binary COPY;
 #   engines (issues 4, 5): scoring (1M profiles), demography (1,000 trajectories), forecasting (1,000 series) — ENGINES=0 skips.
-# Knobs (environment): WRK_RUNS=3 WRK_SECONDS=15 CONNECTIONS=32 DECISION_SECONDS=20 STARTUP_RUNS=5 PGBENCH_SECONDS=30
+# Knobs (environment): WRK_RUNS=3 WRK_SECONDS=15 CONNECTIONS=32 DECISION_SECONDS=20 DECISION_WARMUP_SECONDS=60 QUOTA_ROWS=20
+#   STARTUP_RUNS=5 PGBENCH_SECONDS=30
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -19,6 +21,8 @@ WRK_RUNS=${WRK_RUNS:-3}
 WRK_SECONDS=${WRK_SECONDS:-15}
 CONNECTIONS=${CONNECTIONS:-32}
 DECISION_SECONDS=${DECISION_SECONDS:-20}
+DECISION_WARMUP_SECONDS=${DECISION_WARMUP_SECONDS:-60}
+QUOTA_ROWS=${QUOTA_ROWS:-20}
 STARTUP_RUNS=${STARTUP_RUNS:-5}
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-30}
 DEMO_BIN=990340001230
@@ -119,13 +123,17 @@ LIVE_RPS=$RPS; LIVE_P99=$P99
 wrk_runs "GET /api/v1/employers/{bin}" "/api/v1/employers/$DEMO_BIN" "$ROOT/bench/wrk/bearer.lua"
 EMP_RPS=$RPS; EMP_P99=$P99
 
-echo "== permits: one client for 10 s first (the cost of one decision without contention)"
-SINGLE_OUT=$(dotnet "$BENCH_DLL" permits-decisions --url "$URL" --connection-string "$CS" --clients 1 --seconds 10)
-echo "$SINGLE_OUT" | grep -v '^RESULT'
-echo "== permits: submit + approve at $CONNECTIONS clients for $DECISION_SECONDS s"
-DECISIONS_OUT=$(dotnet "$BENCH_DLL" permits-decisions --url "$URL" --connection-string "$CS" --clients "$CONNECTIONS" --seconds "$DECISION_SECONDS")
+echo "== permits: submit + approve at $CONNECTIONS clients over $QUOTA_ROWS quota rows, $DECISION_SECONDS s after a $DECISION_WARMUP_SECONDS s warm-up"
+DECISIONS_OUT=$(dotnet "$BENCH_DLL" permits-decisions --url "$URL" --connection-string "$CS" --clients "$CONNECTIONS" \
+  --seconds "$DECISION_SECONDS" --warmup-seconds "$DECISION_WARMUP_SECONDS" --quota-rows "$QUOTA_ROWS")
 echo "$DECISIONS_OUT"
 DPS=$(result "$DECISIONS_OUT" decisions_per_s)
+echo "== permits: one client for 10 s (the cost of one decision without contention)"
+SINGLE_OUT=$(dotnet "$BENCH_DLL" permits-decisions --url "$URL" --connection-string "$CS" --clients 1 --seconds 10)
+echo "$SINGLE_OUT" | grep -v '^RESULT'
+echo "== permits: $CONNECTIONS clients on one quota row (KZ-35, category 3) for $DECISION_SECONDS s"
+HOT_OUT=$(dotnet "$BENCH_DLL" permits-decisions --url "$URL" --connection-string "$CS" --clients "$CONNECTIONS" --seconds "$DECISION_SECONDS")
+echo "$HOT_OUT" | grep -v '^RESULT'
 
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 
@@ -162,9 +170,11 @@ printf '%-46s %12s %12s\n' "GET /health/live req/s" "$LIVE_RPS" "$LIVE_P99"
 printf '%-46s %12s %12s\n' "GET /api/v1/employers/{bin} (bearer) req/s" "$EMP_RPS" "$EMP_P99"
 printf '%-46s %12s\n' "time to ready, ms" "$(result "$STARTUP_OUT" time_to_ready_ms)"
 printf '%-46s %12s\n' "RSS at idle, MiB" "$(result "$STARTUP_OUT" idle_rss_mib)"
-printf '%-46s %12s %12s\n' "permits: submit+approve decisions/s" "$DPS" "$(result "$DECISIONS_OUT" decision_p99_ms)"
+printf '%-46s %12s %12s\n' "permits: decisions/s, $QUOTA_ROWS quota rows" "$DPS" "$(result "$DECISIONS_OUT" decision_p99_ms)"
 printf '%-46s %12s %12s\n' "permits: decisions/s at 1 client" "$(result "$SINGLE_OUT" decisions_per_s)" "$(result "$SINGLE_OUT" decision_p99_ms)"
-printf '%-46s %12s\n' "permits: errors / oversubscribed rows" "$(result "$DECISIONS_OUT" errors) / $(result "$DECISIONS_OUT" oversubscribed_rows)"
+printf '%-46s %12s %12s\n' "permits: decisions/s, one quota row" "$(result "$HOT_OUT" decisions_per_s)" "$(result "$HOT_OUT" decision_p99_ms)"
+printf '%-46s %12s\n' "permits: errors / oversubscribed rows" "$(result "$DECISIONS_OUT" errors)+$(result "$HOT_OUT" errors) / $(result "$HOT_OUT" oversubscribed_rows)"
 printf '%-46s %12s\n' "pgbench TPC-B-like tps (32 clients)" "$TPS"
 printf '%-46s %12s\n' "demo data scale 11, seconds (process wall)" "$SEED_WALL"
 printf '%-46s %12s\n' "ratio decisions/s / pgbench tps (goal >= 0.5)" "$(awk -v d="$DPS" -v t="$TPS" 'BEGIN { printf "%.4f", d / t }')"
+printf '%-46s %12s\n' "  the same on one quota row" "$(awk -v d="$(result "$HOT_OUT" decisions_per_s)" -v t="$TPS" 'BEGIN { printf "%.4f", d / t }')"
