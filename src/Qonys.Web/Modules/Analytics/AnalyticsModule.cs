@@ -1,5 +1,6 @@
 using Qonys.Web.Platform.Auth;
 using Qonys.Web.Platform.Hosting;
+using Qonys.Web.Platform.Ui;
 
 namespace Qonys.Web.Modules.Analytics;
 
@@ -18,6 +19,7 @@ public static class AnalyticsModule
         Permissions.Grant(EmployersRead, Roles.Analyst, Roles.Administrator, Roles.Officer);
         Permissions.Grant(OffencesRead, Roles.Analyst, Roles.Administrator, Roles.Officer, Roles.Inspector);
         services.AddScoped<AnalyticsQueries>();
+        Navigation.Add(new Navigation.Item("/analytics/foreign-workers", "nav.workers", ForeignWorkersRead));
     }
 
     public static void MapAnalyticsApi(this IEndpointRouteBuilder app)
