@@ -43,6 +43,24 @@ public sealed class AppDb
             ? AuditChain.SaveSealedAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
             : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
+    /// <summary>
+    /// Saves; false, with nothing tracked any more, when a concurrent writer won (a unique index or a conditional
+    /// check refused the rows). The caller's transaction, if any, must then be rolled back.
+    /// </summary>
+    public async Task<bool> TrySaveChangesAsync(CancellationToken ct)
+    {
+        try
+        {
+            await SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            ChangeTracker.Clear();
+            return false;
+        }
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: audit sealing is asynchronous.");
 }

@@ -182,7 +182,7 @@ public sealed class PermitChangeRequests(AppDb db, PermitScope scope, PermitAsse
         audit.Record(actor, PermitLifecycleAuditEvents.ChangeDecided, "permit_change_request", id.ToString(),
             new { permit = permit.Number, kind, decision = newStatus, reason, newPermitNumber });
         await notifier.NotifyEmployerAsync(permit.EmployerBin, $"Permit {kind} request {newStatus}", message, "/permits/" + permit.Number, ct);
-        if (!await SaveAsync(ct)) return UseCaseResult<ChangeRequestResponse>.Conflict("The case was changed by someone else; try again.");
+        if (!await db.TrySaveChangesAsync(ct)) return UseCaseResult<ChangeRequestResponse>.Conflict("The case was changed by someone else; try again.");
         await tx.CommitAsync(ct);
         var saved = await db.Set<PermitChangeRequest>().AsNoTracking().FirstAsync(r => r.Id == id, ct);
         return UseCaseResult<ChangeRequestResponse>.Ok(ChangeRequestResponse.From(saved, today));
@@ -208,25 +208,10 @@ public sealed class PermitChangeRequests(AppDb db, PermitScope scope, PermitAsse
         audit.Record(actor, PermitLifecycleAuditEvents.ChangeRequested, "permit_change_request", request.Id.ToString(),
             new { permit = permit.Number, request.Kind, request.Months, request.DecisionDueOn });
         await notifier.NotifyEmployerAsync(permit.EmployerBin, $"Permit {request.Kind} requested", message, "/permits/" + permit.Number, ct);
-        if (!await SaveAsync(ct))
+        if (!await db.TrySaveChangesAsync(ct))
             return UseCaseResult<ChangeRequestResponse>.Conflict($"Permit {permit.Number} already has a pending request, or its case changed; reload it.");
         await tx.CommitAsync(ct);
         return UseCaseResult<ChangeRequestResponse>.Created(ChangeRequestResponse.From(request, request.RequestedOn));
-    }
-
-    /// <summary>False when a concurrent writer won (unique pending request, history sequence); the transaction then rolls back.</summary>
-    async Task<bool> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
     }
 
     DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -74,7 +74,7 @@ public sealed class HouseholdPermits(AppDb db, PermitAssessment assessment, Refe
             await NotifyHouseholdEmployerAsync(iin, "Household labour-immigrant permit issued",
                 $"Permit {permit.Number} for {permit.WorkerFullName} is valid {permit.ValidFrom:yyyy-MM-dd} to {permit.ValidUntil:yyyy-MM-dd}; " +
                 $"prepaid income tax {taxMci} MCI ({taxKzt:N0} KZT).", permit.Number, ct);
-            if (await TrySaveAsync(ct)) return UseCaseResult<HouseholdPermitResponse>.Created(HouseholdPermitResponse.From(permit));
+            if (await db.TrySaveChangesAsync(ct)) return UseCaseResult<HouseholdPermitResponse>.Created(HouseholdPermitResponse.From(permit));
             // Another request took the same slot at the same moment: look again.
             if (attempt == Attempts) return UseCaseResult<HouseholdPermitResponse>.Conflict("Concurrent requests for the same household employer; try again.");
         }
@@ -209,20 +209,6 @@ public sealed class HouseholdPermits(AppDb db, PermitAssessment assessment, Refe
                               where person.Iin == iin
                               select new { user.Id, user.Email }).ToListAsync(ct);
         foreach (var a in accounts) notifier.Notify(a.Id, a.Email, subject, body, "/household-permits/" + number);
-    }
-
-    async Task<bool> TrySaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
     }
 
     async Task<RuleParameter> ParameterAsync(string key, DateOnly on, CancellationToken ct)
