@@ -61,6 +61,8 @@ to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if
 # result OUTPUT KEY: the value of KEY=... on the RESULT line a Qonys.Bench server benchmark prints
 result() { sed -n 's/^RESULT //p' <<<"$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# busy_ticks: the machine's busy CPU ticks so far (all cores; user nice system irq softirq steal), as MachineBusyCpu reads them
+busy_ticks() { awk 'NR == 1 { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 
 echo "== machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1); $(date -u '+%Y-%m-%d %H:%M UTC'); load average at start $(load)"
 
@@ -143,9 +145,14 @@ echo "$STARTUP_OUT"
 
 echo "== pgbench: -i -s 10, then TPC-B-like -c $CONNECTIONS -j 2 -T $PGBENCH_SECONDS"
 "$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U qonys -i -s 10 -q pgbench >/dev/null 2>&1
+BUSY_START=$(busy_ticks)
 PGBENCH_OUT=$("$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U qonys -c "$CONNECTIONS" -j 2 -T "$PGBENCH_SECONDS" pgbench 2>&1)
+BUSY_END=$(busy_ticks)
 echo "$PGBENCH_OUT" | grep -E '^(latency average|tps|number of failed)'
 TPS=$(awk '/^tps = / { print $3 }' <<<"$PGBENCH_OUT")
+PGBENCH_TX=$(awk '/^number of transactions actually processed:/ { print $6 }' <<<"$PGBENCH_OUT")
+PGBENCH_CPU_MS=$(awk -v s="$BUSY_START" -v e="$BUSY_END" -v n="$PGBENCH_TX" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", (e - s) * 1000 / hz / n }')
+echo "machine CPU $PGBENCH_CPU_MS ms per pgbench transaction"
 
 echo "== demo data: seed-demo --scale 11 (about a million rows) into an empty database, binary COPY"
 "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U qonys seedbench
@@ -177,4 +184,5 @@ printf '%-46s %12s\n' "permits: errors / oversubscribed rows" "$(result "$DECISI
 printf '%-46s %12s\n' "pgbench TPC-B-like tps (32 clients)" "$TPS"
 printf '%-46s %12s\n' "demo data scale 11, seconds (process wall)" "$SEED_WALL"
 printf '%-46s %12s\n' "ratio decisions/s / pgbench tps (goal >= 0.5)" "$(awk -v d="$DPS" -v t="$TPS" 'BEGIN { printf "%.4f", d / t }')"
+printf '%-46s %12s\n' "machine CPU ms per decision / per pgbench tx" "$(result "$DECISIONS_OUT" cpu_ms_per_decision) / $PGBENCH_CPU_MS"
 printf '%-46s %12s\n' "  the same on one quota row" "$(awk -v d="$(result "$HOT_OUT" decisions_per_s)" -v t="$TPS" 'BEGIN { printf "%.4f", d / t }')"

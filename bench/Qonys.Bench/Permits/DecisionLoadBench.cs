@@ -57,6 +57,14 @@ public sealed class DecisionLoadBench : IBench
         var measuring = Stopwatch.StartNew();
         var from = TimeSpan.FromSeconds(warmup);
         var until = from + TimeSpan.FromSeconds(seconds);
+        // The whole machine's busy CPU time over the measured window (clients, app, PostgreSQL, everything else).
+        var machineCpu = Task.Run(async () =>
+        {
+            await Task.Delay(from);
+            var start = MachineBusyCpu.Read();
+            await Task.Delay(until - from);
+            return MachineBusyCpu.Read() - start;
+        });
         var results = await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
             var region = regions[client % regions.Count];
@@ -107,6 +115,7 @@ public sealed class DecisionLoadBench : IBench
         })));
 
         var decisions = results.Sum(r => r.Decision.Count);
+        var cpuPerDecision = decisions == 0 ? 0 : (await machineCpu).TotalMilliseconds / decisions;
         var errors = results.SelectMany(r => r.Errors).ToList();
         foreach (var e in errors.Take(5)) Console.WriteLine("error: " + e);
         var ledgers = new List<Ledger>();
@@ -118,7 +127,7 @@ public sealed class DecisionLoadBench : IBench
         var consistent = ledgers.All(l => l.Reserved == l.SubmittedWorkers && l.Used == l.Permits);
         var oversubscribed = ledgers[0].OversubscribedRows;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{clients} clients over {regions.Count} quota row(s), {seconds} s measured after {warmup} s warm-up: {decisions} decisions, {rate:F1} decisions/s, {errors.Count} errors"));
+            $"{clients} clients over {regions.Count} quota row(s), {seconds} s measured after {warmup} s warm-up: {decisions} decisions, {rate:F1} decisions/s, {errors.Count} errors; machine CPU {cpuPerDecision:F2} ms per decision"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"latency ms        p50     p99\n  submit      {P(submit, 50),7:F1} {P(submit, 99),7:F1}\n  approve     {P(approve, 50),7:F1} {P(approve, 99),7:F1}\n  submit+approve {P(decision, 50),4:F1} {P(decision, 99),7:F1}"));
         foreach (var l in ledgers)
@@ -126,7 +135,7 @@ public sealed class DecisionLoadBench : IBench
                               $"used {l.Used} (permits {l.Permits})");
         Console.WriteLine($"oversubscribed rows in the whole ledger: {oversubscribed}; benchmarked rows consistent: {(consistent ? "yes" : "no")}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT decisions_per_s={rate:F1} decisions={decisions} submit_p50_ms={P(submit, 50):F1} submit_p99_ms={P(submit, 99):F1} approve_p50_ms={P(approve, 50):F1} approve_p99_ms={P(approve, 99):F1} decision_p50_ms={P(decision, 50):F1} decision_p99_ms={P(decision, 99):F1} errors={errors.Count} oversubscribed_rows={oversubscribed} ledger_consistent={(consistent ? "yes" : "no")}"));
+            $"RESULT decisions_per_s={rate:F1} decisions={decisions} cpu_ms_per_decision={cpuPerDecision:F2} submit_p50_ms={P(submit, 50):F1} submit_p99_ms={P(submit, 99):F1} approve_p50_ms={P(approve, 50):F1} approve_p99_ms={P(approve, 99):F1} decision_p50_ms={P(decision, 50):F1} decision_p99_ms={P(decision, 99):F1} errors={errors.Count} oversubscribed_rows={oversubscribed} ledger_consistent={(consistent ? "yes" : "no")}"));
     }
 
     static double P(List<double> sorted, double p) => BenchArguments.Percentile(sorted, p);
