@@ -61,8 +61,8 @@ to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if
 # result OUTPUT KEY: the value of KEY=... on the RESULT line a Qonys.Bench server benchmark prints
 result() { sed -n 's/^RESULT //p' <<<"$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-# busy_ticks: the machine's busy CPU ticks so far (all cores; user nice system irq softirq steal), as MachineBusyCpu reads them
-busy_ticks() { awk 'NR == 1 { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+# busy_ticks: the machine's busy CPU ticks so far (all cores; user nice system irq softirq), as MachineBusyCpu reads them
+busy_ticks() { awk 'NR == 1 { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
 
 echo "== machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1); $(date -u '+%Y-%m-%d %H:%M UTC'); load average at start $(load)"
 

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Qonys.Bench.Platform;
 
 /// <summary>
-/// The machine's busy CPU time so far, from the first line of /proc/stat (user, nice, system, irq, softirq, steal; not
-/// idle or iowait), summed over all cores: the difference of two readings is what every process together used.
+/// The machine's busy CPU time so far, from the first line of /proc/stat (user, nice, system, irq, softirq; not idle,
+/// iowait or time stolen by the hypervisor), summed over all cores: the difference of two readings is what every process
+/// together used.
 /// </summary>
 public static class MachineBusyCpu
 {
@@ -14,7 +15,7 @@ public static class MachineBusyCpu
     {
         var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         long Field(int i) => long.Parse(fields[i], CultureInfo.InvariantCulture);
-        var busy = Field(1) + Field(2) + Field(3) + Field(6) + Field(7) + Field(8);
+        var busy = Field(1) + Field(2) + Field(3) + Field(6) + Field(7);
         return TimeSpan.FromSeconds(busy / TicksPerSecond);
     }
 }
