@@ -1,39 +1,16 @@
-using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Platform.Audit;
 
 public static class AuditEndpoints
 {
-    public sealed record AuditEntryResponse(int Shard, long Seq, DateTime At, Guid? ActorId, string ActorRole, string Type, string Kind,
-        string? EntityType, string? EntityId, string Data, string Hash);
-
-    /// <summary>Auditor-only: browse the log and verify its chain.</summary>
+    /// <summary>Auditor-only: browse the log and verify its chains.</summary>
     public static void MapAuditApi(this IEndpointRouteBuilder app)
     {
         var audit = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Permissions.AuditRead);
-
-        audit.MapGet("/entries", async (AppDb db, string? entityType, string? entityId, int? page, int? pageSize, CancellationToken ct) =>
-        {
-            var (p, size) = Paging.Normalise(page, pageSize);
-            var q = db.Set<AuditEntry>().AsNoTracking();
-            if (!string.IsNullOrEmpty(entityType)) q = q.Where(e => e.EntityType == entityType);
-            if (!string.IsNullOrEmpty(entityId)) q = q.Where(e => e.EntityId == entityId);
-            var total = await q.CountAsync(ct);
-            var items = await q.OrderByDescending(e => e.At).ThenByDescending(e => e.Shard).ThenByDescending(e => e.Seq).Skip((p - 1) * size).Take(size)
-                .Select(e => new AuditEntryResponse(e.Shard, e.Seq, e.At, e.ActorId, e.ActorRole, e.Type, e.Kind, e.EntityType, e.EntityId, e.Data, e.Hash))
-                .ToListAsync(ct);
-            return new PagedList<AuditEntryResponse>(items, total, p, size);
-        });
-
-        audit.MapPost("/verify", async (AppDb db, HttpContext http, AuditLog log, CancellationToken ct) =>
-        {
-            var result = await AuditChain.VerifyAsync(db, ct);
-            await log.RecordNowAsync(Actor.From(http.User), PlatformAuditEvents.AuditVerified, null, null,
-                new { result.Intact, result.EntriesChecked, result.FirstBrokenShard, result.FirstBrokenSeq }, ct);
-            return result;
-        });
+        audit.MapGet("/entries", (string? entityType, string? entityId, int? page, int? pageSize, AuditReading reading, CancellationToken ct) =>
+            reading.EntriesAsync(entityType, entityId, page, pageSize, ct));
+        audit.MapPost("/verify", (HttpContext http, AuditReading reading, CancellationToken ct) => reading.VerifyAsync(Actor.From(http.User), ct));
     }
 }
 

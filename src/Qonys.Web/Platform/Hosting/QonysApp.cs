@@ -40,6 +40,7 @@ public static class QonysApp
         services.AddQonysDatabase(options);
         services.AddQonysAuth(options);
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditReading>();
         services.AddSingleton<ReferenceCache>();
         services.AddScoped<ReferenceData>();
         services.AddScoped<ReferenceSeeder>();

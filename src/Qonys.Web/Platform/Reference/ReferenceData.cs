@@ -18,7 +18,13 @@ public sealed class ReferenceData(ReferenceCache cache)
         (await cache.SnapshotAsync(ct)).Regions.ContainsKey(code);
 
     public async Task<bool> OkedSectionExistsAsync(string code, CancellationToken ct = default) =>
-        (await cache.SnapshotAsync(ct)).OkedSections.Contains(code);
+        (await cache.SnapshotAsync(ct)).OkedSections.ContainsKey(code);
+
+    public async Task<IReadOnlyCollection<OkedSection>> OkedSectionsAsync(CancellationToken ct = default) =>
+        (await cache.SnapshotAsync(ct)).OkedSections.Values.ToList();
+
+    public async Task<IReadOnlyCollection<Country>> CountriesAsync(CancellationToken ct = default) =>
+        (await cache.SnapshotAsync(ct)).Countries.Values.ToList();
 
     public async Task<Country?> CountryAsync(string alpha2, CancellationToken ct = default) =>
         (await cache.SnapshotAsync(ct)).Countries.GetValueOrDefault(alpha2);
@@ -50,7 +56,7 @@ public sealed class ReferenceData(ReferenceCache cache)
 
 /// <summary>One consistent copy of the reference tables.</summary>
 public sealed record ReferenceSnapshot(
-    IReadOnlyDictionary<string, Region> Regions, IReadOnlyDictionary<string, Country> Countries, IReadOnlySet<string> OkedSections,
+    IReadOnlyDictionary<string, Region> Regions, IReadOnlyDictionary<string, Country> Countries, IReadOnlyDictionary<string, OkedSection> OkedSections,
     IReadOnlyDictionary<string, Occupation> Occupations, IReadOnlyDictionary<string, List<RuleValue>> Rules, WorkingCalendar Calendar,
     IReadOnlyDictionary<(string Region, string MajorGroup), RegionalWage> Wages,
     IReadOnlyDictionary<(string Category, string OkedSection), List<PermitFeeRate>> FeeRates);
@@ -90,7 +96,7 @@ public sealed class ReferenceCache(IServiceScopeFactory scopes, TimeProvider clo
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var regions = await db.Set<Region>().AsNoTracking().ToDictionaryAsync(r => r.Code, StringComparer.Ordinal, ct);
         var countries = await db.Set<Country>().AsNoTracking().ToDictionaryAsync(c => c.Alpha2, StringComparer.Ordinal, ct);
-        var oked = (await db.Set<OkedSection>().AsNoTracking().Select(o => o.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var oked = await db.Set<OkedSection>().AsNoTracking().ToDictionaryAsync(o => o.Code, StringComparer.Ordinal, ct);
         var occupations = await db.Set<Occupation>().AsNoTracking().ToDictionaryAsync(o => o.Code, StringComparer.Ordinal, ct);
         var rules = (await db.Set<RuleValue>().AsNoTracking().ToListAsync(ct))
             .GroupBy(r => r.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);

@@ -2,10 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
 using Qonys.Web.Platform.Reference;
 
 namespace Qonys.Web.Modules.Analytics.Pages;
@@ -19,7 +17,7 @@ public sealed record Breakdown(string By, IReadOnlyList<(string Code, string Nam
 /// by citizenship and region. The same queries as the API (an officer sees the own region only).
 /// </summary>
 [Authorize(Policy = AnalyticsModule.ForeignWorkersRead)]
-public sealed class WorkersOnDateModel(AnalyticsQueries queries, ReferenceData refs, AppDb db, TimeProvider clock, IStringLocalizer t) : PageModel
+public sealed class WorkersOnDateModel(AnalyticsQueries queries, ReferenceData refs, TimeProvider clock, IStringLocalizer t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Date { get; set; }
 
@@ -67,8 +65,8 @@ public sealed class WorkersOnDateModel(AnalyticsQueries queries, ReferenceData r
     async Task<Dictionary<string, Dictionary<string, string>>> NamesAsync(CancellationToken ct)
     {
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var sections = await db.Set<OkedSection>().AsNoTracking().ToListAsync(ct);
-        var countries = await db.Set<Country>().AsNoTracking().ToListAsync(ct);
+        var sections = await refs.OkedSectionsAsync(ct);
+        var countries = await refs.CountriesAsync(ct);
         return new(StringComparer.Ordinal)
         {
             ["category"] = Modules.Permits.Domain.PermitCategory.All.ToDictionary(c => c, c => t["permits.category." + c].Value, StringComparer.Ordinal),
