@@ -23,9 +23,9 @@ public sealed class ApplicationFormChoices(AppDb db, ReferenceData refs)
         var regions = (await refs.RegionsAsync(ct)).Select(r => new Choice(r.Code, r.Name)).ToList();
         var occupations = (await db.Set<Occupation>().AsNoTracking().Where(o => o.Level == "unit").OrderBy(o => o.Code).ToListAsync(ct))
             .Select(o => new Choice(o.Code, o.Name)).ToList();
-        var sections = (await db.Set<OkedSection>().AsNoTracking().OrderBy(o => o.Code).ToListAsync(ct))
+        var sections = (await refs.OkedSectionsAsync(ct)).OrderBy(o => o.Code, StringComparer.Ordinal)
             .Select(o => new Choice(o.Code, o.Name)).ToList();
-        var countries = (await db.Set<Country>().AsNoTracking().Where(c => c.Alpha2 != "KZ").OrderBy(c => c.NameEn).ToListAsync(ct))
+        var countries = (await refs.CountriesAsync(ct)).Where(c => c.Alpha2 != "KZ").OrderBy(c => c.NameEn, StringComparer.Ordinal)
             .Select(c => new Choice(c.Alpha2, c.Name)).ToList();
         var employer = actor.EmployerBin is null ? null
             : await db.Set<Employer>().AsNoTracking().FirstOrDefaultAsync(e => e.Bin == actor.EmployerBin, ct);
