@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Modules.Analytics;
 

@@ -1,7 +1,3 @@
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Ui;
-
 namespace Qonys.Web.Modules.Analytics;
 
 /// <summary>The analytical centre's core figures (PRODUCT.md §2.7, API.md "Analytics (core contract)"); every list also answers text/csv.</summary>

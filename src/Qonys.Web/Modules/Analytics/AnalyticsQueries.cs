@@ -3,9 +3,6 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Compliance.Domain;
 using Qonys.Web.Modules.Permits.Domain;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Modules.Analytics;
 

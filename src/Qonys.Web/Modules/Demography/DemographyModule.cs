@@ -4,10 +4,6 @@ using Qonys.Web.Modules.Demography.Exports;
 using Qonys.Web.Modules.Demography.LabourDeficit;
 using Qonys.Web.Modules.Demography.Projections;
 using Qonys.Web.Modules.Demography.Scenarios;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Idempotency;
-using Qonys.Web.Platform.Ui;
 
 namespace Qonys.Web.Modules.Demography;
 

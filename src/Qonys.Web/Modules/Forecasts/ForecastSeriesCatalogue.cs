@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Qonys.Engines.Forecasting;
 using Qonys.Web.Modules.Demography.Projections;
 using Qonys.Web.Modules.Permits.Domain;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Modules.Forecasts;
 

@@ -1,6 +1,3 @@
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Hosting;
-
 namespace Qonys.Web.Modules.Forecasts;
 
 /// <summary>Forecasts of monthly flows with back-tests (PRODUCT.md §2.7): the API and the analyst page /analytics/forecasts.</summary>

@@ -1,5 +1,4 @@
 using Qonys.Web.Modules.Permits.Domain;
-using Qonys.Web.Platform.Audit;
 
 namespace Qonys.Web.Modules.Permits;
 

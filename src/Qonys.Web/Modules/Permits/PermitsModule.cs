@@ -8,9 +8,6 @@ using Qonys.Web.Modules.Permits.Queues;
 using Qonys.Web.Modules.Permits.Quotas;
 using Qonys.Web.Modules.Permits.SubmitApplication;
 using Qonys.Web.Modules.Permits.ViewPermits;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Idempotency;
 
 namespace Qonys.Web.Modules.Permits;
 
@@ -162,10 +159,7 @@ public static class PermitsModule
             .RequireAuthorization(PermitsRevoke)
             .WithSummary("Revoke a permit with the reason: it ends today and its quota place is released.");
         permits.MapGet("/{number}/certificate.pdf", async (string number, HttpContext http, PermitCertificate certificate, CancellationToken ct) =>
-                !certificate.Available
-                    ? (IResult)ResultMapping.Problem(503, "Service unavailable", "Permit certificates are not configured: set Qonys:PdfLicense (see docs/permits.md).",
-                        "pdf-license")
-                    : (await certificate.PdfAsync(Actor.From(http.User), number, $"{http.Request.Scheme}://{http.Request.Host}", ct))
+                (await certificate.PdfAsync(Actor.From(http.User), number, $"{http.Request.Scheme}://{http.Request.Host}", ct))
                     .ToHttp(onSuccess: pdf => TypedResults.File(pdf, "application/pdf", number + ".pdf")))
             .WithSummary("The permit certificate (holder's copy) with a QR code linking to the public verification page.");
     }

@@ -1,7 +1,4 @@
 using Qonys.Web.Modules.Registry.RegisterEmployer;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Idempotency;
 
 namespace Qonys.Web.Modules.Registry;
 

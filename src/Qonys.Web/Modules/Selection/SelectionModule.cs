@@ -4,10 +4,6 @@ using Qonys.Web.Modules.Selection.Candidates;
 using Qonys.Web.Modules.Selection.Data;
 using Qonys.Web.Modules.Selection.Rounds;
 using Qonys.Web.Modules.Selection.Scorecards;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Idempotency;
-using Qonys.Web.Platform.Ui;
 
 namespace Qonys.Web.Modules.Selection;
 

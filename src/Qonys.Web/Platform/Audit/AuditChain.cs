@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Platform.Audit;
 

@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Platform.Auth;
 

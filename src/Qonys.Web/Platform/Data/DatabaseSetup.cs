@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Platform.Data;
 

@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Platform.Notifications;
 
@@ -43,6 +40,6 @@ public static class NotificationsEndpoints
         group.MapPost("/{id:guid}/read", async (Guid id, HttpContext http, Inbox inbox, CancellationToken ct) =>
             await inbox.MarkReadAsync(Actor.From(http.User).UserId, id, ct)
                 ? Results.NoContent()
-                : Hosting.ResultMapping.Problem(404, "Not found", "No such notification.", "not-found"));
+                : ResultMapping.Problem(404, "Not found", "No such notification.", "not-found"));
     }
 }

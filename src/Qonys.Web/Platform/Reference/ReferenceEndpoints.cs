@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Idempotency;
 
 namespace Qonys.Web.Platform.Reference;
 

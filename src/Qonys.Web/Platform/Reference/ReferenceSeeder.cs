@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Platform.Reference;
 

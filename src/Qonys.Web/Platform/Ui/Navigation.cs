@@ -1,5 +1,3 @@
-using Qonys.Web.Platform.Auth;
-
 namespace Qonys.Web.Platform.Ui;
 
 /// <summary>The menu a role sees; each entry links to a page that role may open.</summary>

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Localization;
-using Qonys.Web.Platform.Notifications;
 
 namespace Qonys.Web.Platform.Ui;
 

@@ -1,3 +1,4 @@
+using Qonys.Web.Host;
 using System.Diagnostics;
 using System.Net.Sockets;
 using Qonys.Web.Platform.Hosting;

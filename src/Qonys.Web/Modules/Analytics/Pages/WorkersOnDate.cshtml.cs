@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Reference;
 
 namespace Qonys.Web.Modules.Analytics.Pages;
 

@@ -6,7 +6,6 @@ using Qonys.Engines.Demography;
 using Qonys.Web.Modules.Demography.Domain;
 using Qonys.Web.Modules.Demography.Projections;
 using Qonys.Web.Modules.Demography.Scenarios;
-using Qonys.Web.Platform.Auth;
 
 namespace Qonys.Web.Modules.Demography.Pages;
 

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Qonys.Engines.Demography;
+using Region = Qonys.Engines.Demography.Region;
 using Qonys.Web.Modules.Demography.Projections;
 using Qonys.Web.Modules.Demography.Scenarios;
-using Qonys.Web.Platform.Auth;
 
 namespace Qonys.Web.Modules.Demography.Pages;
 

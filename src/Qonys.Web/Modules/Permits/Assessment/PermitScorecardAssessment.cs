@@ -3,10 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Qonys.Engines.Scoring;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Registry.Domain;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Reference;
 
 namespace Qonys.Web.Modules.Permits.Assessment;
 

@@ -4,12 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Permits.SubmitApplication;
 using Qonys.Web.Modules.Registry.Domain;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Notifications;
-using Qonys.Web.Platform.Reference;
 
 namespace Qonys.Web.Modules.Permits.Household;
 

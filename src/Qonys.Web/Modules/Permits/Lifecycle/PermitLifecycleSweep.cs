@@ -4,10 +4,6 @@ using Qonys.Web.Modules.Permits.ChangePermits;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Permits.Quotas;
 using Qonys.Web.Modules.Permits.SubmitApplication;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Notifications;
 
 namespace Qonys.Web.Modules.Permits.Lifecycle;
 

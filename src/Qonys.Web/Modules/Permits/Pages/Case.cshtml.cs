@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Qonys.Web.Modules.Permits.Assessment;
 using Qonys.Web.Modules.Permits.Domain;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Modules.Permits.Pages;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Qonys.Web.Modules.Permits.Queue;
 using Qonys.Web.Modules.Permits.ViewPermits;
-using Qonys.Web.Platform.Auth;
 
 namespace Qonys.Web.Modules.Permits.Pages;
 

@@ -6,8 +6,6 @@ using Microsoft.Extensions.Localization;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Permits.Queue;
 using Qonys.Web.Modules.Permits.Quotas;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Modules.Permits.Pages;
 

@@ -1,5 +1,4 @@
 using Qonys.Web.Modules.Permits.Assessment;
-using Qonys.Web.Platform.Ui;
 
 namespace Qonys.Web.Modules.Permits.Queue;
 

@@ -2,9 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Compliance.Domain;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Registry.Domain;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Reference;
 
 namespace Qonys.Web.Modules.Permits.SubmitApplication;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Qonys.Engines.Scoring;
 using Qonys.Web.Modules.Selection.Scorecards;
-using Qonys.Web.Platform.Auth;
 
 namespace Qonys.Web.Modules.Selection.Pages;
 

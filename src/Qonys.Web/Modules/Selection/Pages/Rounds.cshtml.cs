@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Qonys.Web.Modules.Selection.Rounds;
-using Qonys.Web.Platform.Auth;
 
 namespace Qonys.Web.Modules.Selection.Pages;
 

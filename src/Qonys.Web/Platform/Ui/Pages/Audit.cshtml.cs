@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
 
 namespace Qonys.Web.Platform.Ui.Pages;
 

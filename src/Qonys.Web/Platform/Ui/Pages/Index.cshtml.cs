@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Qonys.Web.Platform.Auth;
 
 namespace Qonys.Web.Platform.Ui.Pages;
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Notifications;
 
 namespace Qonys.Web.Platform.Ui.Pages;
 

@@ -8,17 +8,9 @@ using Qonys.Web.Modules.Forecasts;
 using Qonys.Web.Modules.Permits;
 using Qonys.Web.Modules.Registry;
 using Qonys.Web.Modules.Selection;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
 using Qonys.Web.Platform.Demo;
-using Qonys.Web.Platform.Errors;
-using Qonys.Web.Platform.Idempotency;
-using Qonys.Web.Platform.Notifications;
-using Qonys.Web.Platform.Reference;
-using Qonys.Web.Platform.Ui;
 
-namespace Qonys.Web.Platform.Hosting;
+namespace Qonys.Web.Host;
 
 /// <summary>Builds the one host: platform services, then each module, then the HTTP pipeline. Reads as a table of contents.</summary>
 public static class QonysApp

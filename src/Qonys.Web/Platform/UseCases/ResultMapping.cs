@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Qonys.Web.Platform.Hosting;
+namespace Qonys.Web.Platform.UseCases;
 
 /// <summary>Maps use-case results to HTTP answers: RFC 9457 problem details for every refusal.</summary>
 public static class ResultMapping

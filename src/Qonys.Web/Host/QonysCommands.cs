@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Data;
 using Qonys.Web.Platform.Demo;
 
-namespace Qonys.Web.Platform.Hosting;
+namespace Qonys.Web.Host;
 
 /// <summary>The command line: serve by default, or one operator command.</summary>
 public static class QonysCommands
@@ -44,7 +42,7 @@ public static class QonysCommands
                 using var scope = app.Services.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDb>();
                 await Migrator.MigrateAsync(db);
-                await scope.ServiceProvider.GetRequiredService<Reference.ReferenceSeeder>().SeedAsync();
+                await scope.ServiceProvider.GetRequiredService<ReferenceSeeder>().SeedAsync();
                 var sw = System.Diagnostics.Stopwatch.StartNew();
                 var rows = await scope.ServiceProvider.GetRequiredService<DemoDataSet>().LoadScaledAsync(scale, CancellationToken.None);
                 Console.WriteLine($"loaded {rows} rows at scale {scale} in {sw.Elapsed.TotalSeconds:F1} s");
@@ -55,16 +53,16 @@ public static class QonysCommands
                 // Production bootstrap: the first administrator (and any other account) without demo mode.
                 // The password comes from the QONYS_PASSWORD environment variable, never the command line.
                 var email = Option(rest, "--email");
-                var role = Option(rest, "--role") ?? Auth.Roles.Administrator;
+                var role = Option(rest, "--role") ?? Roles.Administrator;
                 var password = Environment.GetEnvironmentVariable("QONYS_PASSWORD");
-                if (email is null || password is null || !Auth.Roles.All.Contains(role))
+                if (email is null || password is null || !Roles.All.Contains(role))
                 {
                     await Console.Error.WriteLineAsync("usage: QONYS_PASSWORD=... create-user --email E [--role R] [--region KZ-NN] [--employer BIN]");
                     return 2;
                 }
                 using var scope = app.Services.CreateScope();
-                var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Auth.AppUser>>();
-                var user = new Auth.AppUser
+                var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+                var user = new AppUser
                 {
                     Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, Role = role,
                     RegionCode = Option(rest, "--region"), EmployerBin = Option(rest, "--employer"), CreatedAt = DateTime.UtcNow,
@@ -76,7 +74,7 @@ public static class QonysCommands
                     return 1;
                 }
                 var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
-                await audit.RecordNowAsync(Auth.Actor.System, PlatformAuditEvents.UserCreated, "user", user.Id.ToString(), new { role, user.RegionCode });
+                await audit.RecordNowAsync(Actor.System, PlatformAuditEvents.UserCreated, "user", user.Id.ToString(), new { role, user.RegionCode });
                 Console.WriteLine($"created {role} {email}");
                 return 0;
             }
