@@ -9,7 +9,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 configuration=Debug
 results="$root/artifacts/test-results"
-projects=(tests/Qonys.Tests tests/Qonys.IntegrationTests tests/Qonys.BrowserTests)
+projects=(tests/Qonys.ArchitectureTests tests/Qonys.Tests tests/Qonys.IntegrationTests tests/Qonys.BrowserTests)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 echo "== build (Qonys.slnx, $configuration)"
