@@ -13,8 +13,9 @@ public sealed class SelectionApiTests(Apps apps)
         var app = await apps.For(provider);
         using var analyst = await app.As(Demo.Analyst);
         var list = await ReadAsync(await analyst.GetAsync("/api/v1/scorecards"), HttpStatusCode.OK);
-        list.EnumerateArray().Select(s => s.GetProperty("key").GetString()).ShouldBe(
-            ["employer-risk", "permit-assessment", "region-labour-deficit", Pool], ignoreOrder: true);
+        // Other tests of the shared app add scorecards of their own keys: the shipped four are among the listed.
+        new[] { "employer-risk", "permit-assessment", "region-labour-deficit", Pool }
+            .ShouldBeSubsetOf(list.EnumerateArray().Select(s => s.GetProperty("key").GetString()!));
         var v1 = await ReadAsync(await analyst.GetAsync($"/api/v1/scorecards/{Pool}/versions/1"), HttpStatusCode.OK);
         v1.GetProperty("definition").GetProperty("criteria").GetArrayLength().ShouldBe(9);
         (await analyst.GetAsync("/api/v1/scorecards/no-such-card")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
