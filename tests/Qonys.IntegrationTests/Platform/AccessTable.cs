@@ -31,7 +31,7 @@ static class AccessTable
     public static readonly IReadOnlyList<Row> Rows =
     [
         // Platform
-        new("* /health/live", Public, "docs"),
+        new("* /health/live", Public, "docs"), // MapHealthChecks answers any method
         new("* /health/ready", Public, "docs"),
         new("GET /openapi/{documentName}.json", Public, "code"),
         new("POST /api/v1/auth/token", Public, "docs"),
@@ -112,6 +112,7 @@ static class AccessTable
         new("GET /api/v1/candidates/{id:guid}", "Migrant Officer Administrator", "docs"),
         new("GET /api/v1/candidates/{id:guid}/score", "Migrant Officer Administrator", "docs"),
         new("POST /api/v1/selection/rounds", "Administrator", "docs"),
+        // Invitation rounds publish their cut-off scores (PRODUCT.md §2.4); the invitation lists stay administrators' only.
         new("GET /api/v1/selection/rounds", Public, "docs"),
         new("GET /api/v1/selection/rounds/{id:guid}", Public, "docs"),
         new("GET /api/v1/ata-zholy/lists", SignedIn, "docs", People, NotForMachines),

@@ -9,35 +9,15 @@ using static Qonys.IntegrationTests.Platform.PlatformTestKit;
 
 namespace Qonys.IntegrationTests.Platform;
 
-/// <summary>Every endpoint of the app either requires authorization or is on the explicit public list below.</summary>
+/// <summary>
+/// Every endpoint of the app either requires authorization or is public in <see cref="AccessTable"/>, and every route lets in
+/// exactly the roles the table gives it.
+/// </summary>
 [Collection(AppsCollection.Name)]
 public sealed partial class AuthorizationMatrixTests(Apps apps)
 {
-    /// <summary>What may be used without signing in: "METHOD pattern" ("*" for Razor Pages, which answer any method).</summary>
-    static readonly HashSet<string> Public =
-    [
-        "* /health/live", // MapHealthChecks answers any method
-        "* /health/ready",
-        "GET /openapi/{documentName}.json",
-        "POST /api/v1/auth/token",
-        "GET /api/v1/reference/regions",
-        "GET /api/v1/reference/mci/{year:int}",
-        "GET /api/v1/reference/countries",
-        "GET /api/v1/reference/oked-sections",
-        "GET /api/v1/reference/occupations",
-        "GET /api/v1/reference/calendar/{year:int}",
-        "GET /api/v1/reference/rule-values",
-        "* /login",
-        "* /",
-        "* /forbidden",
-        "* /api-docs",
-        // Public permit verification (API.md): the API and the page the QR code points to.
-        "GET /api/v1/public/permits/{number}/verify",
-        "* /verify/{number?}",
-        // Invitation rounds publish their cut-off scores (PRODUCT.md §2.4); the invitation lists stay administrators' only.
-        "GET /api/v1/selection/rounds",
-        "GET /api/v1/selection/rounds/{id:guid}",
-    ];
+    /// <summary>What may be used without signing in: the public rows of <see cref="AccessTable"/>.</summary>
+    static readonly HashSet<string> Public = AccessTable.Rows.Where(r => r.Who == AccessTable.Public).Select(r => r.Route).ToHashSet();
 
     sealed record Route(string Methods, string Pattern, bool Anonymous, bool Authorized)
     {
