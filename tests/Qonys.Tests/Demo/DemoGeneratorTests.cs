@@ -97,9 +97,13 @@ public sealed class DemoGeneratorTests
         var offences = Set.Offences.Where(o => o.CommittedOn >= DemoFigures.OffencesFrom && o.CommittedOn <= DemoFigures.OffencesTo).ToList();
         var figures = Published.Value.Where(f => f.AsOf == "2025-01..2025-05").ToList();
         offences.Count.ShouldBe((int)figures.Single(f => f.Name == "migration_offences" && f.Dimension == "total").Number);
-        foreach (var f in figures.Where(f => f.Name == "migration_offences" && f.Dimension == "region"))
+        var byRegion = figures.Where(f => f.Name == "migration_offences" && f.Dimension == "region").ToList();
+        byRegion.ShouldNotBeEmpty("the file publishes offences by region");
+        foreach (var f in byRegion)
             offences.Count(o => o.RegionCode == f.Value).ShouldBe((int)f.Number, f.Value);
-        foreach (var f in figures.Where(f => f.Name == "offenders"))
+        var offenders = figures.Where(f => f.Name == "offenders").ToList();
+        offenders.ShouldNotBeEmpty("the file publishes offenders by type");
+        foreach (var f in offenders)
         {
             var type = f.Value switch { "individual" => "individual_entrepreneur", "foreign" => "foreign_national", _ => f.Value };
             offences.Count(o => o.OffenderType == type).ShouldBe((int)f.Number, type);
@@ -112,18 +116,6 @@ public sealed class DemoGeneratorTests
         offences.ShouldAllBe(o => o.FineKzt == o.FineMci * 3_932L && o.CollectedKzt <= o.FineKzt);
         offences.Select(o => o.Article).Distinct().Order().ShouldBe(["517", "518", "519"]);
     }
-
-    /// <summary>The rule values of the reference data (key, effective from, value), read like the seeder reads them.</summary>
-    static readonly Lazy<List<(string Key, DateOnly From, decimal Value)>> RuleValues = new(() =>
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "Qonys.slnx"))) dir = dir.Parent;
-        using var reader = new StreamReader(Path.Combine(dir.FullName, "src", "Qonys.Web", "Platform", "Reference", "Data", "rule_values.csv"));
-        return Csv.ReadRecords(reader).Select(r => (r["key"], DateOnly.Parse(r["effective_from"], CultureInfo.InvariantCulture),
-            decimal.Parse(r["value"], CultureInfo.InvariantCulture))).ToList();
-    });
-
-    static decimal RuleOn(string key, DateOnly day) => RuleValues.Value.Where(r => r.Key == key && r.From <= day).MaxBy(r => r.From).Value;
 
     [Fact]
     public void Household_labour_immigrants_on_1_October_2025_match_the_published_figures()
@@ -143,8 +135,9 @@ public sealed class DemoGeneratorTests
     {
         var before = Set.HouseholdPermits.Count(p => p.ValidUntil < DemoFigures.October);
         var after = Set.HouseholdPermits.Count(p => p.ValidFrom > DemoFigures.October);
-        before.ShouldBe(DemoFigures.HouseholdPermitsEndedBefore);
-        after.ShouldBe(DemoFigures.HouseholdPermitsStartingAfter);
+        // docs/demo-data.md: 132,500 valid on 2025-10-01, 9,300 ended before it, 3,950 start after it
+        before.ShouldBe(9_300);
+        after.ShouldBe(3_950);
         // at most about 20 % more rows than the 132,500 valid ones
         Set.HouseholdPermits.Count.ShouldBe(132_500 + before + after);
         (before + after).ShouldBeLessThanOrEqualTo(132_500 / 5);
@@ -182,10 +175,9 @@ public sealed class DemoGeneratorTests
             p.IssuedOn.ShouldBe(p.ValidFrom);
             p.IssuedOn.Year.ShouldBeInRange(2024, 2025);
             p.MciYear.ShouldBe(p.IssuedOn.Year);
-            // the use case's rule: household.prepaid_tax_mci_per_month (4) × months, at the MCI in force on the issue day
-            var (mci, kzt) = HouseholdRules.PrepaidTax(p.Months, RuleOn("household.prepaid_tax_mci_per_month", new DateOnly(2025, 1, 1)),
-                RuleOn("mci", p.IssuedOn));
-            (p.PrepaidTaxMci, p.PrepaidTaxKzt).ShouldBe((mci, kzt), p.Number);
+            // PRODUCT.md: 4 MCI for each month, at the MCI of the issue year (budget laws: 3,692 KZT in 2024, 3,932 KZT in 2025)
+            var mciKzt = p.IssuedOn.Year == 2024 ? 3_692 : 3_932;
+            (p.PrepaidTaxMci, p.PrepaidTaxKzt).ShouldBe((4 * p.Months, 4L * p.Months * mciKzt), p.Number);
             p.Status.ShouldBe(p.ValidUntil < statusAsOf ? HouseholdPermitStatus.Expired : HouseholdPermitStatus.Active);
         }
         // a 12-month permit issued in 2025: 4 × 12 = 48 MCI × 3,932 KZT = 188,736 KZT
@@ -293,11 +285,12 @@ public sealed class DemoGeneratorTests
     [Fact]
     public void The_quota_ledger_holds_the_published_2025_caps_and_counts_the_places_2025_permits_use()
     {
-        var published = Published.Value.Where(f => f.Name == "foreign_labour_quota" && f.AsOf == "2025-01-01" && f.Dimension == "permit_category");
+        var published = Published.Value.Where(f => f.Name == "foreign_labour_quota" && f.AsOf == "2025-01-01" && f.Dimension == "permit_category").ToList();
+        published.Count.ShouldBe(5, "the file publishes the cap of each of the five quota categories");
         foreach (var f in published)
             Set.Quotas.Where(q => q.Year == 2025 && q.Category == f.Value).Sum(q => q.Cap).ShouldBe((int)f.Number, f.Value);
         Set.Quotas.ShouldAllBe(q => q.Reserved >= 0 && q.Used >= 0 && q.Reserved + q.Used <= q.Cap);
-        Set.Quotas.Where(q => q.Year == 2026).Sum(q => q.Cap).ShouldBe(DemoFigures.Quota2026Total);
+        Set.Quotas.Where(q => q.Year == 2026).Sum(q => q.Cap).ShouldBe(19_600); // docs/demo-data.md: 2026 has 19,600 places
         var used = Set.Applications.Where(a => a.QuotaYear == 2025 && a.HoldsQuota).Sum(a => a.WorkerCount);
         Set.Quotas.Where(q => q.Year == 2025).Sum(q => q.Used).ShouldBe(used);
         used.ShouldBeGreaterThan(0);

@@ -135,8 +135,14 @@ public sealed class PermitRulesTests
         PermitRules.CheckSalary(Facts() with { MonthlySalaryKzt = salary }, Values).Outcome.ShouldBe(expected);
 
     [Fact]
-    public void Unresolved_offences_fail_the_check() =>
-        PermitRules.CheckOffences(Facts() with { UnresolvedOffences = 2 }).Detail.ShouldContain("2 unresolved");
+    public void Unresolved_offences_fail_the_check()
+    {
+        var check = PermitRules.CheckOffences(Facts() with { UnresolvedOffences = 2 });
+        check.Outcome.ShouldBe(CheckOutcome.Failed);
+        check.Rule.ShouldBe(PermitRules.NoUnresolvedOffences);
+        check.Detail.ShouldContain("2 unresolved");
+        PermitRules.CheckOffences(Facts() with { UnresolvedOffences = 0 }).Outcome.ShouldBe(CheckOutcome.Passed);
+    }
 
     [Theory]
     [InlineData("3", "bachelor", CheckOutcome.Passed)]
