@@ -25,6 +25,7 @@ public sealed partial class AuthorizationMatrixTests(Apps apps)
         "GET /api/v1/reference/occupations",
         "GET /api/v1/reference/calendar/{year:int}",
         "GET /api/v1/reference/rule-values",
+        "GET /api/v1/reference/permit-fees",
         "* /login",
         "* /",
         "* /forbidden",

@@ -70,7 +70,9 @@ public sealed class RuleValuesMigrationTests
             Row("local_content.exempt.branch_max_staff", "2025-01-01", null, 10, false),
             Row("local_content.exempt.small_business_max_staff", "2025-01-01", null, 20, false),
             Row("offence.art517.fine_mci", "2025-01-01", null, 25, true),
-            Row("household.prepaid_tax_mci_per_month", "2025-01-01", null, 4, false));
+            Row("household.prepaid_tax_mci_per_month", "2025-01-01", null, 4, false),
+            Row("resettlement.certificate_max_kzt", "2025-01-01", null, 4_200_000, false),
+            Row("kandas.status_valid_months", "2025-10-26", null, 12, false));
         await db.SaveChangesAsync();
 
         (await Migrator.MigrateAsync(db)).ShouldBe([Migration]);
@@ -94,6 +96,9 @@ public sealed class RuleValuesMigrationTests
         rules["household.prepaid_tax_mci_per_month"].Single(r => r.EffectiveFrom.Year == 2026).Unconfirmed.ShouldBeTrue();
         rules.ShouldNotContainKey("offence.art517.fine_mci");
         On("offence.art517.without_permit.fine_mci", "2025-03-01").ShouldBe(25m);
+        ReferenceData.ValueOn(rules["resettlement.certificate_max_kzt"], new DateOnly(2025, 6, 1)).ShouldBeNull(); // 2025: in MCI
+        On("resettlement.certificate_max_mci", "2025-06-01").ShouldBe(1160m);
+        rules["kandas.status_valid_months"].Single().Unconfirmed.ShouldBeTrue();
         (await db.Set<PermitFeeRate>().CountAsync()).ShouldBe(47);
         if (!db.IsPostgres) await db.Database.EnsureDeletedAsync();
     }

@@ -37,5 +37,7 @@ DELETE FROM ref_rule_values WHERE
     OR (key = 'local_content.exempt.branch_max_staff' AND effective_from = DATE '2025-01-01' AND value = 10)
     OR (key = 'local_content.exempt.small_business_max_staff' AND effective_from = DATE '2025-01-01' AND value = 20)
     OR (key = 'household.prepaid_tax_mci_per_month' AND effective_from = DATE '2025-01-01' AND effective_to IS NULL AND value = 4)
+    OR (key = 'resettlement.certificate_max_kzt' AND effective_from = DATE '2025-01-01' AND value = 4200000)
+    OR (key = 'kandas.status_valid_months' AND effective_from = DATE '2025-10-26' AND value = 12 AND NOT unconfirmed)
     OR (key IN ('offence.art517.fine_mci', 'offence.art518.fine_mci.small', 'offence.art518.fine_mci.medium', 'offence.art518.fine_mci.large')
         AND effective_from = DATE '2025-01-01');
