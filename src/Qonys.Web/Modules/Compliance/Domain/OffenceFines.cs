@@ -4,7 +4,7 @@ using Qonys.Web.Platform.Reference;
 namespace Qonys.Web.Modules.Compliance.Domain;
 
 /// <summary>The provisions of the Code of Administrative Offences the platform fines under (docs/rules.md, "Offences and fines").</summary>
-public static class OffenceProvisions
+internal static class OffenceProvisions
 {
     /// <summary>Art. 517: a foreigner breaking the rules of stay (basic offence).</summary>
     public const string Art517Basic = "517.basic";
@@ -29,7 +29,7 @@ public static class OffenceProvisions
 }
 
 /// <summary>The size of a business offender (Entrepreneurial Code); non-profit organisations are fined as small business under Art. 518.</summary>
-public static class BusinessSize
+internal static class BusinessSize
 {
     public const string Small = "small";
     public const string Medium = "medium";
@@ -38,7 +38,7 @@ public static class BusinessSize
 }
 
 /// <summary>The offender types of an offence record.</summary>
-public static class OffenderTypes
+internal static class OffenderTypes
 {
     public const string Individual = "individual";
     public const string Official = "official";
@@ -47,7 +47,7 @@ public static class OffenderTypes
     public const string LegalEntity = "legal_entity";
 }
 
-public enum SanctionKind
+internal enum SanctionKind
 {
     /// <summary>A warning: no fine.</summary>
     Warning,
@@ -60,16 +60,16 @@ public enum SanctionKind
 }
 
 /// <summary>What the law sets for an offence: the kind, the fine range in MCI, the rule value behind it and a sentence.</summary>
-public sealed record Sanction(SanctionKind Kind, int MinMci, int MaxMci, string? RuleKey, DateOnly? RuleVersion, bool Unconfirmed, string Detail);
+internal sealed record Sanction(SanctionKind Kind, int MinMci, int MaxMci, string? RuleKey, DateOnly? RuleVersion, bool Unconfirmed, string Detail);
 
 /// <summary>The facts an offence's sanction depends on.</summary>
-public sealed record OffenceFacts(string Provision, string OffenderType, string? OffenderSize = null, int OverstayDays = 0);
+internal sealed record OffenceFacts(string Provision, string OffenderType, string? OffenderSize = null, int OverstayDays = 0);
 
 /// <summary>
 /// The fine scale of Art. 517–519 over rule values (pure: the caller passes the values in force on the offence date).
 /// Amounts are data (rule_values.csv, <c>offence.*</c>); which value applies to which offender is the structure of the Code.
 /// </summary>
-public static class OffenceFines
+internal static class OffenceFines
 {
     public static Sanction For(OffenceFacts f, Func<string, RuleValue?> rule)
     {
