@@ -43,6 +43,7 @@ static class AccessTable
         new("GET /api/v1/reference/calendar/{year:int}", Public, "docs"),
         new("GET /api/v1/reference/rule-values", Public, "docs"),
         new("GET /api/v1/reference/mci/{year:int}", Public, "docs"),
+        new("GET /api/v1/reference/permit-fees", Public, "docs"),
         new("POST /api/v1/reference/rule-values", "Administrator", "docs"),
         new("GET /api/v1/audit/entries", "Auditor", "docs"),
         new("POST /api/v1/audit/verify", "Auditor", "docs"),

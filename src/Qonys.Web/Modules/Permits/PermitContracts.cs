@@ -8,7 +8,8 @@ public sealed record PermitApplicationRequest(string? EmployerBin, string? Regio
     string? OkedSection, int? WorkerCount, int? Months, long? MonthlySalaryKzt, DateOnly? VacancyPublishedOn,
     List<WorkerRequest>? Workers, string? SendingCountry);
 
-public sealed record FeeResponse(int Mci, long Kzt, int MciYear, decimal MciKzt, bool Unconfirmed);
+/// <summary>A permit fee: MCI, KZT, the MCI applied, whether any value behind it is unconfirmed, and the fee rate's version.</summary>
+public sealed record FeeResponse(int Mci, long Kzt, int MciYear, decimal MciKzt, bool Unconfirmed, DateOnly? RuleVersion);
 
 public sealed record HistoryEntryResponse(DateTime At, string ActorRole, string Action, string? From, string To, string? Reason, string? PermitNumber);
 

@@ -45,7 +45,7 @@ static class DemoTables
         C<PermitApplication>("sending_country", ColumnKind.Text, a => a.SendingCountry),
         C<PermitApplication>("submitted_on", ColumnKind.Date, a => a.SubmittedOn), C<PermitApplication>("quota_year", ColumnKind.Int, a => a.QuotaYear),
         C<PermitApplication>("holds_quota", ColumnKind.Bool, a => a.HoldsQuota), C<PermitApplication>("fee_mci", ColumnKind.Int, a => a.FeeMci),
-        C<PermitApplication>("fee_kzt", ColumnKind.Long, a => a.FeeKzt), C<PermitApplication>("decision_due_on", ColumnKind.Date, a => a.DecisionDueOn),
+        C<PermitApplication>("fee_kzt", ColumnKind.Long, a => a.FeeKzt), C<PermitApplication>("fee_rule_version", ColumnKind.Date, a => a.FeeRuleVersion), C<PermitApplication>("decision_due_on", ColumnKind.Date, a => a.DecisionDueOn),
         C<PermitApplication>("fee_due_on", ColumnKind.Date, a => a.FeeDueOn), C<PermitApplication>("status", ColumnKind.Text, a => a.Status),
         C<PermitApplication>("checks_json", ColumnKind.Text, a => a.ChecksJson), C<PermitApplication>("created_at", ColumnKind.Timestamp, a => a.CreatedAt),
         C<PermitApplication>("created_by", ColumnKind.Uuid, a => a.CreatedBy),
@@ -96,7 +96,8 @@ static class DemoTables
         C<Offence>("committed_on", ColumnKind.Date, o => o.CommittedOn), C<Offence>("recorded_on", ColumnKind.Date, o => o.RecordedOn),
         C<Offence>("fine_mci", ColumnKind.Int, o => o.FineMci), C<Offence>("fine_kzt", ColumnKind.Long, o => o.FineKzt),
         C<Offence>("collected_kzt", ColumnKind.Long, o => o.CollectedKzt), C<Offence>("status", ColumnKind.Text, o => o.Status),
-        C<Offence>("resolved_on", ColumnKind.Date, o => o.ResolvedOn),
+        C<Offence>("resolved_on", ColumnKind.Date, o => o.ResolvedOn), C<Offence>("provision", ColumnKind.Text, o => o.Provision),
+        C<Offence>("offender_size", ColumnKind.Text, o => o.OffenderSize), C<Offence>("fine_rule_version", ColumnKind.Date, o => o.FineRuleVersion),
     ]);
 
     public static readonly Table<HouseholdPermit> HouseholdPermits = new("permits_household_permits",

@@ -13,6 +13,10 @@ public static class ReferenceEndpoints
     public sealed record CalendarDayResponse(DateOnly Date, string Kind, NameResponse Name);
     public sealed record RuleValueResponse(string Key, DateOnly EffectiveFrom, DateOnly? EffectiveTo, decimal Value, string Unit,
         bool Unconfirmed, string Source, string Note);
+    public sealed record FeeSectorGroupResponse(string OkedSection, DateOnly EffectiveFrom, string SectorGroup, bool Unconfirmed, string Source);
+    public sealed record PermitFeeRateResponse(DateOnly EffectiveFrom, string Category, string SectorGroup, int TermMonthsMax, int FeeMci,
+        bool Unconfirmed, string Source, string Note);
+    public sealed record PermitFeesResponse(IReadOnlyList<FeeSectorGroupResponse> SectorGroups, IReadOnlyList<PermitFeeRateResponse> Rates);
 
     static NameResponse N(LocalizedName n) => new(n.En, n.Kk, n.Ru);
 
@@ -61,6 +65,14 @@ public static class ReferenceEndpoints
             (await db.Set<RuleValue>().AsNoTracking().OrderBy(r => r.Key).ThenBy(r => r.EffectiveFrom).ToListAsync(ct))
             .Select(ToResponse));
 
+        api.MapGet("/permit-fees", async (AppDb db, CancellationToken ct) => new PermitFeesResponse(
+            (await db.Set<FeeSectorGroup>().AsNoTracking().OrderBy(g => g.OkedSection).ThenBy(g => g.EffectiveFrom).ToListAsync(ct))
+            .Select(g => new FeeSectorGroupResponse(g.OkedSection, g.EffectiveFrom, g.SectorGroup, g.Unconfirmed, g.Source)).ToList(),
+            (await db.Set<PermitFeeRate>().AsNoTracking().OrderBy(f => f.EffectiveFrom).ThenBy(f => f.Category).ThenBy(f => f.SectorGroup)
+                .ThenBy(f => f.TermMonthsMax).ToListAsync(ct))
+            .Select(f => new PermitFeeRateResponse(f.EffectiveFrom, f.Category, f.SectorGroup, f.TermMonthsMax, f.FeeMci, f.Unconfirmed, f.Source, f.Note))
+            .ToList()));
+
         app.MapGroup("/api/v1/reference").WithTags("Reference data")
             .MapPost("/rule-values", async (RuleValueRequest body, HttpContext http, RuleValueEditing editing, CancellationToken ct) =>
                 (await editing.AddAsync(Actor.From(http.User), body, ct)).ToHttp(location: r => $"/api/v1/reference/rule-values"))
@@ -78,5 +90,8 @@ public static class ReferenceEndpoints
 /// <summary>Names of rule values used by code (the values themselves are data).</summary>
 public static class RuleKeys
 {
+    /// <summary>The MCI of fines, taxes and fees (and of everything else outside <see cref="MciBenefits"/>'s periods).</summary>
     public const string Mci = "mci";
+    /// <summary>The MCI of benefits and social payments where the budget law sets it apart from <see cref="Mci"/>.</summary>
+    public const string MciBenefits = "mci.benefits";
 }

@@ -20,6 +20,7 @@ public sealed class Dashboard(AppDb db)
                     new("tile.employers", N(await employers.CountAsync(ct))),
                     new("tile.rule_values", N(await db.Set<RuleValue>().CountAsync(ct))),
                     new("tile.rule_values_unconfirmed", N(await db.Set<RuleValue>().CountAsync(r => r.Unconfirmed, ct))),
+                    new("tile.fee_rates_unconfirmed", N(await db.Set<PermitFeeRate>().CountAsync(r => r.Unconfirmed, ct))),
                 ];
             case Roles.Analyst:
                 return

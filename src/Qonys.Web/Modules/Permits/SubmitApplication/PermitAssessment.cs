@@ -125,7 +125,8 @@ public sealed class PermitAssessment(AppDb db, ReferenceData refs)
             await ParameterAsync("ict.max_share_of_citizens", today, ct),
             await ParameterAsync("ict.max_term_months", today, ct),
             await refs.RuleAsync("labour_market_test.min_vacancy_days", today, ct) is { } lmt ? new RuleParameter(lmt.Value, lmt.EffectiveFrom) : null,
-            new RuleParameter(salaryShare.Value, salaryShare.EffectiveFrom));
+            new RuleParameter(salaryShare.Value, salaryShare.EffectiveFrom),
+            await refs.RuleAsync("minimum_wage", today, ct) is { } minimumWage ? new RuleParameter(minimumWage.Value, minimumWage.EffectiveFrom) : null);
         var checks = PermitRules.Evaluate(facts, values);
         var fee = await FeeAsync(category, r.OkedSection!, r.Months.Value, today, ct);
         return UseCaseResult<Assessment>.Ok(new Assessment(checks, fee, year, available));
@@ -155,12 +156,16 @@ public sealed class PermitAssessment(AppDb db, ReferenceData refs)
         return null;
     }
 
-    /// <summary>The state fee: category × OKED section × term (the narrowest rate band covering the term), in MCI of the year.</summary>
+    /// <summary>
+    /// The state fee: the rate (MCI) of the category, the OKED section's fee sector group and the narrowest term band
+    /// covering the term, in force on the submission date, × the MCI of fees in force that day (docs/rules.md, "Fee").
+    /// </summary>
     public async Task<FeeResponse> FeeAsync(string category, string okedSection, int months, DateOnly on, CancellationToken ct)
     {
-        var mci = await refs.RequireRuleAsync(RuleKeys.Mci, new DateOnly(on.Year, 1, 1), ct);
-        var rate = await refs.FeeRateAsync(category, okedSection, months, ct)
-            ?? throw new InvalidOperationException($"no fee rate for category {category}, section {okedSection}, {months} months");
-        return new FeeResponse(rate.FeeMci, (long)(rate.FeeMci * mci.Value), on.Year, mci.Value / 1.0000000000m, rate.Unconfirmed || mci.Unconfirmed);
+        var mci = await refs.MciAsync(on, MciPurpose.FinesTaxesAndFees, ct);
+        var rate = await refs.FeeRateAsync(category, okedSection, months, on, ct)
+            ?? throw new InvalidOperationException($"no fee rate for category {category}, section {okedSection}, {months} months on {on:yyyy-MM-dd}");
+        return new FeeResponse(rate.Rate.FeeMci, (long)(rate.Rate.FeeMci * mci.Value), on.Year, mci.Value / 1.0000000000m,
+            rate.Unconfirmed || mci.Unconfirmed, rate.Version);
     }
 }

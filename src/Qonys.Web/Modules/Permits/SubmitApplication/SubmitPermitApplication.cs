@@ -58,7 +58,7 @@ public sealed class SubmitPermitApplication(AppDb db, PermitAssessment assessmen
             Id = Guid.CreateVersion7(), EmployerBin = r.EmployerBin!, RegionCode = r.RegionCode!, Category = r.Category!,
             OccupationCode = r.OccupationCode!, OkedSection = r.OkedSection!, WorkerCount = r.WorkerCount!.Value, Months = r.Months!.Value,
             MonthlySalaryKzt = r.MonthlySalaryKzt!.Value, VacancyPublishedOn = r.VacancyPublishedOn, SendingCountry = r.SendingCountry,
-            SubmittedOn = today, QuotaYear = year, FeeMci = fee.Mci, FeeKzt = fee.Kzt,
+            SubmittedOn = today, QuotaYear = year, FeeMci = fee.Mci, FeeKzt = fee.Kzt, FeeRuleVersion = fee.RuleVersion,
             DecisionDueOn = calendar.AddWorkingDays(today, (int)decisionDays.Value), Status = status,
             ChecksJson = JsonSerializer.Serialize(checks, Json), CreatedAt = now, CreatedBy = actor.UserId,
             HoldsQuota = status == ApplicationStatus.Submitted && PermitCategory.HasQuota(r.Category!),

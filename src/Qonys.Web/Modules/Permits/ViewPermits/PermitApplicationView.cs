@@ -46,7 +46,7 @@ public sealed class PermitApplicationView(AppDb db, AuditLog audit)
         return new PermitApplicationResponse(a.Id, status, a.EmployerBin, a.RegionCode, a.Category, a.OccupationCode, a.OkedSection,
             a.WorkerCount, a.Months, a.MonthlySalaryKzt, a.VacancyPublishedOn, a.SendingCountry, a.SubmittedOn,
             JsonSerializer.Deserialize<List<CheckResult>>(a.ChecksJson, SubmitPermitApplication.Json) ?? [],
-            new FeeResponse(a.FeeMci, a.FeeKzt, a.SubmittedOn.Year, a.FeeMci == 0 ? 0 : a.FeeKzt / (decimal)a.FeeMci, false),
+            new FeeResponse(a.FeeMci, a.FeeKzt, a.SubmittedOn.Year, a.FeeMci == 0 ? 0 : a.FeeKzt / (decimal)a.FeeMci, false, a.FeeRuleVersion),
             a.QuotaYear, a.DecisionDueOn, a.FeeDueOn, next,
             history.Select(h => new HistoryEntryResponse(h.At, h.ActorRole, h.Action, h.FromStatus, h.ToStatus, h.Reason, h.PermitNumber)).ToList(),
             a.Workers.OrderBy(w => w.Position).Select(w => new WorkerResponse(w.FullName, w.PassportNumber, w.Citizenship, w.BirthDate, w.Education)).ToList(),
