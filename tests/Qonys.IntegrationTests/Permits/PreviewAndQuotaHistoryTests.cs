@@ -52,10 +52,11 @@ public sealed class PreviewAndQuotaHistoryTests(Apps apps)
         checks.Values.ShouldNotContain("failed");
         passing.GetProperty("wouldBeSubmitted").GetBoolean().ShouldBeTrue();
         passing.GetProperty("quotaYear").GetInt32().ShouldBe(Today.Year);
-        // docs/reference-data.md: category 2 in activity group II (section F), up to 12 months: 180 MCI, at the year's MCI.
+        // docs/reference-data.md (decree 157's table, kept for 2026 until decree 819's annex is loaded): category 2 in
+        // sector group C (section F), 1 year: 198 MCI, at the MCI of the day.
         var fee = passing.GetProperty("fee");
-        fee.GetProperty("mci").GetInt32().ShouldBe(180);
-        fee.GetProperty("kzt").GetInt64().ShouldBe((long)(180 * mci));
+        fee.GetProperty("mci").GetInt32().ShouldBe(198);
+        fee.GetProperty("kzt").GetInt64().ShouldBe((long)(198 * mci));
 
         failing.GetProperty("wouldBeSubmitted").GetBoolean().ShouldBeFalse();
         failing.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("rule").GetString() == "salary_threshold")
