@@ -5,7 +5,7 @@ using static Qonys.Web.Modules.Analytics.AnalyticsModule;
 namespace Qonys.Web.Modules.Analytics;
 
 /// <summary>The analytical centre's core figures (docs/api.md "Analytics"); every list also answers text/csv.</summary>
-public static class AnalyticsEndpoints
+internal static class AnalyticsEndpoints
 {
     const string AlsoCsv = "Answers text/csv (a header row, then the rows) when the request accepts it.";
 
@@ -45,7 +45,8 @@ public static class AnalyticsEndpoints
             .ToHttp(r => Answer(http, r, r.ToCsv()), Refusals.Invalid);
 
     static async Task<Results<Results<Ok<OffencesResponse>, ContentHttpResult>, ValidationProblem>> Offences(
-        string? from, string? to, string? by, HttpContext http, Actor actor, AnalyticsQueries q, CancellationToken ct) =>
+        string? from, string? to, string? by, HttpContext http, Actor actor, AnalyticsQueries q,
+        CancellationToken ct) =>
         (await q.OffencesAsync(actor, from, to, by, ct)).ToHttp(r => Answer(http, r, r.ToCsv()), Refusals.Invalid);
 
     /// <summary>JSON, or CSV (header row and rows) when the caller accepts text/csv.</summary>

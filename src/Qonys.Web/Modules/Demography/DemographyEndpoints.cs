@@ -14,7 +14,7 @@ namespace Qonys.Web.Modules.Demography;
 /// The demography API (docs/api.md "Analytical centre"): projection runs and their series, pyramids and exports,
 /// stored policy scenarios, the region labour-deficit index.
 /// </summary>
-public static class DemographyEndpoints
+internal static class DemographyEndpoints
 {
     const string DemographyTag = "Demography";
 
@@ -37,8 +37,8 @@ public static class DemographyEndpoints
             .WithSummary("Cancel a queued or running run; a finished run gives 409.");
         projections.MapGet("/{id:guid}/pyramid", Pyramid).WithName("GetProjectionPyramid")
             .RequireAuthorization(ProjectionsRead)
-            .WithSummary("Population by sex and age (groups=five: 0-4 … 100+, groups=single: 0 … 100+) of one unit; " +
-                         "all years when no year is given.");
+            .WithSummary("Population by sex and age (groups=five: 0-4 … 100+, groups=single: 0 … 100+) of one " +
+                         "unit; all years when no year is given.");
         projections.MapGet("/{id:guid}/export.csv", ExportCsv).WithName("ExportProjectionCsv")
             .RequireAuthorization(ProjectionsRead).ProducesFile(TableExport.CsvType)
             .WithSummary("The series as CSV.");

@@ -1,6 +1,3 @@
-using Qonys.Engines.Demography;
-using Qonys.Web.Modules.Demography.Domain;
-using Qonys.Web.Modules.Demography.Exports;
 using Qonys.Web.Modules.Demography.LabourDeficit;
 using Qonys.Web.Modules.Demography.Projections;
 using Qonys.Web.Modules.Demography.Scenarios;

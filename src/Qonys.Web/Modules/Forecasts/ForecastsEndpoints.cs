@@ -4,7 +4,7 @@ using Qonys.Web.Platform.OpenApi;
 namespace Qonys.Web.Modules.Forecasts;
 
 /// <summary>Forecasts of monthly flows with back-tests (docs/api.md "Analytical centre").</summary>
-public static class ForecastsEndpoints
+internal static class ForecastsEndpoints
 {
     /// <summary>The series that can be forecast.</summary>
     public sealed record SeriesList(IReadOnlyList<SeriesInfo> Items);

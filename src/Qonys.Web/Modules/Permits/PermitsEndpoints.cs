@@ -17,7 +17,7 @@ namespace Qonys.Web.Modules.Permits;
 /// The work-permit API (docs/api.md "Work permits and quotas"): applications and their decisions, permits after issue
 /// (extension, replacement, revocation, the certificate), public verification, household permits and the quota ledger.
 /// </summary>
-public static class PermitsEndpoints
+internal static class PermitsEndpoints
 {
     const string WorkPermits = "Work permits";
 
@@ -39,7 +39,8 @@ public static class PermitsEndpoints
                                   "their changes after issue.");
         applications.MapPost("", Submit).WithName("SubmitPermitApplication")
             .RequireAuthorization(ApplicationsSubmit).WithIdempotency()
-            .WithSummary("Submit an application: every check is evaluated; a passing application reserves quota places.");
+            .WithSummary("Submit an application: every check is evaluated; a passing application reserves quota " +
+                         "places.");
         applications.MapPost("/preview", Preview).WithName("PreviewPermitApplication")
             .RequireAuthorization(ApplicationsSubmit)
             .WithSummary("Every check and the fee for an application, before submitting it. Nothing is saved.");
@@ -100,7 +101,8 @@ public static class PermitsEndpoints
             .WithSummary("Revoke a permit with the reason: it ends today and its quota place is released.");
         permits.MapGet("/{number}/certificate.pdf", Certificate).WithName("GetPermitCertificate")
             .ProducesFile("application/pdf")
-            .WithSummary("The permit certificate (holder's copy) with a QR code linking to the public verification page.");
+            .WithSummary("The permit certificate (holder's copy) with a QR code linking to the public " +
+                         "verification page.");
         permits.MapGet("", ListPermits).WithName("ListPermits")
             .WithSummary("Permits in the caller's scope, newest first (employers: own BIN).");
         permits.MapGet("/{number}", GetPermit).WithName("GetPermit")
@@ -130,7 +132,8 @@ public static class PermitsEndpoints
     static void MapQuotas(IEndpointRouteBuilder app)
     {
         var quotas = app.MapGroup("/api/v1/quotas")
-            .WithTag("Quotas", "The quota ledger: caps per year, region and category; reserved, used, released places.");
+            .WithTag("Quotas", "The quota ledger: caps per year, region and category; reserved, used and " +
+                               "released places.");
         quotas.MapGet("", ListQuotas).WithName("ListQuotas")
             .RequireAuthorization(QuotasRead)
             .WithSummary("The ledger: cap, reserved, used, released and available places.");
@@ -153,8 +156,8 @@ public static class PermitsEndpoints
         Guid id, Actor actor, PermitApplicationView view, CancellationToken ct) =>
         (await view.GetAsync(actor, id, ct)).ToOk(Refusals.NotFound);
 
-    static async Task<Results<Ok<PermitApplicationResponse>, NotFoundProblem, ForbiddenProblem, ConflictProblem>> Approve(
-        Guid id, Actor actor, Decide decide, CancellationToken ct) =>
+    static async Task<Results<Ok<PermitApplicationResponse>, NotFoundProblem, ForbiddenProblem, ConflictProblem>>
+        Approve(Guid id, Actor actor, Decide decide, CancellationToken ct) =>
         (await decide.ApproveAsync(actor, id, ct)).ToOk(Refusals.NotFound, Refusals.Forbidden, Refusals.Conflict);
 
     static async Task<Results<Ok<PermitApplicationResponse>, ValidationProblem, NotFoundProblem, ForbiddenProblem,
@@ -167,8 +170,8 @@ public static class PermitsEndpoints
         (await decide.WithdrawAsync(actor, id, body, ct))
             .ToOk(Refusals.Invalid, Refusals.NotFound, Refusals.Forbidden, Refusals.Conflict);
 
-    static async Task<Results<Ok<PermitApplicationResponse>, NotFoundProblem, ForbiddenProblem, ConflictProblem>> PayFee(
-        Guid id, Actor actor, Decide decide, CancellationToken ct) =>
+    static async Task<Results<Ok<PermitApplicationResponse>, NotFoundProblem, ForbiddenProblem, ConflictProblem>>
+        PayFee(Guid id, Actor actor, Decide decide, CancellationToken ct) =>
         (await decide.PayFeeAsync(actor, id, ct)).ToOk(Refusals.NotFound, Refusals.Forbidden, Refusals.Conflict);
 
     static async Task<Results<Ok<PagedList<ApplicationQueueItem>>, ValidationProblem>> ApplicationQueue(
@@ -285,7 +288,8 @@ public static class PermitsEndpoints
             .ToOk(Refusals.Invalid, Refusals.NotFound, Refusals.Forbidden, Refusals.Conflict, Refusals.Rule);
 
     static async Task<Results<Ok<List<QuotaResponse>>, ValidationProblem>> ListQuotas(
-        int? year, string? regionCode, string? category, Actor actor, QuotaAdministration admin, CancellationToken ct) =>
+        int? year, string? regionCode, string? category, Actor actor, QuotaAdministration admin,
+        CancellationToken ct) =>
         (await admin.ListAsync(actor, year, regionCode, category, ct)).ToOk(Refusals.Invalid);
 
     static async Task<Results<Ok<QuotaResponse>, ValidationProblem, RuleProblem>> ReviseQuota(

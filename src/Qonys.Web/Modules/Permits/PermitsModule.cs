@@ -1,7 +1,6 @@
 using Qonys.Web.Modules.Permits.Certificate;
 using Qonys.Web.Modules.Permits.ChangePermits;
 using Qonys.Web.Modules.Permits.DecideApplication;
-using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Permits.Household;
 using Qonys.Web.Modules.Permits.Lifecycle;
 using Qonys.Web.Modules.Permits.Queues;

@@ -5,7 +5,7 @@ using Qonys.Web.Platform.OpenApi;
 namespace Qonys.Web.Modules.Registry;
 
 /// <summary>The employers register's API (docs/api.md "Registry").</summary>
-public static class RegistryEndpoints
+internal static class RegistryEndpoints
 {
     public static void MapRegistryApi(this IEndpointRouteBuilder app)
     {
@@ -19,9 +19,10 @@ public static class RegistryEndpoints
             .WithSummary("One registered organisation (officers and inspectors: own region; employers: own BIN).");
     }
 
-    static async Task<Results<Created<EmployerResponse>, ValidationProblem, ForbiddenProblem, ConflictProblem>> Register(
-        EmployerRequest body, Actor actor, RegisterEmployer.RegisterEmployer useCase, CancellationToken ct) =>
-        (await useCase.HandleAsync(actor, body, ct)).ToHttp(e => TypedResults.Created($"/api/v1/employers/{e.Bin}", e),
+    static async Task<Results<Created<EmployerResponse>, ValidationProblem, ForbiddenProblem, ConflictProblem>>
+        Register(EmployerRequest body, Actor actor, RegisterEmployer.RegisterEmployer useCase, CancellationToken ct) =>
+        (await useCase.HandleAsync(actor, body, ct)).ToHttp(
+            e => TypedResults.Created($"/api/v1/employers/{e.Bin}", e),
             Refusals.Invalid, Refusals.Forbidden, Refusals.Conflict);
 
     static async Task<Results<Ok<EmployerResponse>, NotFoundProblem>> Get(

@@ -13,7 +13,7 @@ namespace Qonys.Web.Modules.Selection;
 /// The selection API (docs/api.md "Scoring and the skilled-migrant pool"): stored scorecards and their drafts, the
 /// candidate pool, invitation rounds and the Ata Zholy card.
 /// </summary>
-public static class SelectionEndpoints
+internal static class SelectionEndpoints
 {
     const string Pool = "Skilled-migrant pool";
 
@@ -87,7 +87,8 @@ public static class SelectionEndpoints
     static void MapAtaZholy(IEndpointRouteBuilder app)
     {
         var ataZholy = app.MapGroup("/api/v1/ata-zholy")
-            .WithTag("Ata Zholy card", "The Ata Zholy card for highly qualified foreigners: eligibility and applications.");
+            .WithTag("Ata Zholy card", "The Ata Zholy card for highly qualified foreigners: eligibility and " +
+                                       "applications.");
         ataZholy.MapGet("/lists", Lists).WithName("GetAtaZholyLists")
             .RequireAuthorization(ScorecardsRead)
             .WithSummary("The lists and thresholds the eligibility check uses (reference data).");

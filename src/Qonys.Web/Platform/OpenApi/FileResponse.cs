@@ -4,9 +4,9 @@ namespace Qonys.Web.Platform.OpenApi;
 /// The 200 answer is (or may also be) a file of these media types: documented as a binary string, which the endpoint's
 /// typed results cannot say (a file result carries no response metadata).
 /// </summary>
-public sealed record FileResponse(IReadOnlyList<string> ContentTypes);
+internal sealed record FileResponse(IReadOnlyList<string> ContentTypes);
 
-public static class FileResponseExtensions
+internal static class FileResponseExtensions
 {
     public static TBuilder ProducesFile<TBuilder>(this TBuilder builder, params string[] contentTypes)
         where TBuilder : IEndpointConventionBuilder =>

@@ -11,11 +11,11 @@ namespace Qonys.Web.Platform.OpenApi;
 /// <summary>
 /// What the OpenAPI document says beyond the endpoints' own metadata (docs/api.md "The OpenAPI document"): the two
 /// ways to sign in as security schemes, applied to every operation that requires authorization and to none of the
-/// anonymous ones; the answers the pipeline gives before a handler runs (401/403 of authorization, 400 of unreadable input,
-/// 429 of rate limiting, the Idempotency-Key header with its 400/409/422); tag descriptions; a server address
-/// without a trailing slash.
+/// anonymous ones; the answers the pipeline gives before a handler runs (401/403 of authorization, 400 of unreadable
+/// input, 429 of rate limiting, the Idempotency-Key header with its 400/409/422); file bodies; tag descriptions; a
+/// server address without a trailing slash.
 /// </summary>
-public static class OpenApiConventions
+internal static class OpenApiConventions
 {
     public const string BearerScheme = "bearer";
     public const string CookieScheme = "cookie";
@@ -70,7 +70,8 @@ public static class OpenApiConventions
         var document = context.Document!;
         operation.Responses ??= new OpenApiResponses();
 
-        var requiresAuthorization = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
+        var requiresAuthorization =
+            metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
         if (requiresAuthorization)
         {
             operation.Security =

@@ -22,8 +22,8 @@ public static class ReferenceEndpoints
     public static void MapReferenceApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/reference")
-            .WithTag("Reference data", "Regions, countries, OKED sections, occupations, the working calendar, the MCI " +
-                                       "and the rule values with their effective dates.");
+            .WithTag("Reference data", "Regions, countries, OKED sections, occupations, the working calendar, " +
+                                       "the MCI and the rule values with their effective dates.");
         var reference = api.MapGroup("").AllowAnonymous();
         reference.MapGet("/regions", Regions).WithName("ListRegions")
             .WithSummary("The 20 regions (oblasts and cities of republican significance) with kk/ru/en names.");
@@ -47,7 +47,8 @@ public static class ReferenceEndpoints
     }
 
     static async Task<Ok<List<RegionResponse>>> Regions(ReferenceData refs, CancellationToken ct) =>
-        TypedResults.Ok((await refs.RegionsAsync(ct)).Select(r => new RegionResponse(r.Code, N(r.Name), r.Type)).ToList());
+        TypedResults.Ok((await refs.RegionsAsync(ct))
+            .Select(r => new RegionResponse(r.Code, N(r.Name), r.Type)).ToList());
 
     static async Task<Results<Ok<MciResponse>, ValidationProblem, NotFoundProblem>> Mci(
         int year, ReferenceData refs, CancellationToken ct)

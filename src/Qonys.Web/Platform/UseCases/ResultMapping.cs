@@ -20,14 +20,14 @@ public static class ResultMapping
     public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "The request is not valid", type: ProblemBase + "validation");
 
-    public static Results<TSuccess, R1> ToHttp<T, TSuccess, R1>(
+    internal static Results<TSuccess, R1> ToHttp<T, TSuccess, R1>(
         this UseCaseResult<T> result,
         Func<T, TSuccess> onSuccess, Refusal<R1> r1)
         where TSuccess : IResult where R1 : IResult =>
         result.Succeeded ? onSuccess(result.Value!)
             : r1.Answer(result);
 
-    public static Results<TSuccess, R1, R2> ToHttp<T, TSuccess, R1, R2>(
+    internal static Results<TSuccess, R1, R2> ToHttp<T, TSuccess, R1, R2>(
         this UseCaseResult<T> result,
         Func<T, TSuccess> onSuccess, Refusal<R1> r1, Refusal<R2> r2)
         where TSuccess : IResult where R1 : IResult where R2 : IResult =>
@@ -35,7 +35,7 @@ public static class ResultMapping
             : r1.Answers(result) ? r1.Answer(result)
             : r2.Answer(result);
 
-    public static Results<TSuccess, R1, R2, R3> ToHttp<T, TSuccess, R1, R2, R3>(
+    internal static Results<TSuccess, R1, R2, R3> ToHttp<T, TSuccess, R1, R2, R3>(
         this UseCaseResult<T> result,
         Func<T, TSuccess> onSuccess, Refusal<R1> r1, Refusal<R2> r2, Refusal<R3> r3)
         where TSuccess : IResult where R1 : IResult where R2 : IResult where R3 : IResult =>
@@ -44,7 +44,7 @@ public static class ResultMapping
             : r2.Answers(result) ? r2.Answer(result)
             : r3.Answer(result);
 
-    public static Results<TSuccess, R1, R2, R3, R4> ToHttp<T, TSuccess, R1, R2, R3, R4>(
+    internal static Results<TSuccess, R1, R2, R3, R4> ToHttp<T, TSuccess, R1, R2, R3, R4>(
         this UseCaseResult<T> result,
         Func<T, TSuccess> onSuccess, Refusal<R1> r1, Refusal<R2> r2, Refusal<R3> r3, Refusal<R4> r4)
         where TSuccess : IResult where R1 : IResult where R2 : IResult where R3 : IResult where R4 : IResult =>
@@ -54,7 +54,7 @@ public static class ResultMapping
             : r3.Answers(result) ? r3.Answer(result)
             : r4.Answer(result);
 
-    public static Results<TSuccess, R1, R2, R3, R4, R5> ToHttp<T, TSuccess, R1, R2, R3, R4, R5>(
+    internal static Results<TSuccess, R1, R2, R3, R4, R5> ToHttp<T, TSuccess, R1, R2, R3, R4, R5>(
         this UseCaseResult<T> result,
         Func<T, TSuccess> onSuccess, Refusal<R1> r1, Refusal<R2> r2, Refusal<R3> r3, Refusal<R4> r4, Refusal<R5> r5)
         where TSuccess : IResult
@@ -67,35 +67,35 @@ public static class ResultMapping
             : r5.Answer(result);
 
     /// <summary>200 with the value, for a use case that refuses nothing.</summary>
-    public static Ok<T> ToOk<T>(this UseCaseResult<T> result) =>
+    internal static Ok<T> ToOk<T>(this UseCaseResult<T> result) =>
         result.Succeeded ? TypedResults.Ok(result.Value) : throw Undeclared(result.Outcome);
 
     /// <summary>200 with the value, or one of the refusals given.</summary>
-    public static Results<Ok<T>, R1> ToOk<T, R1>(
+    internal static Results<Ok<T>, R1> ToOk<T, R1>(
         this UseCaseResult<T> result, Refusal<R1> r1)
         where R1 : IResult =>
         result.ToHttp(TypedResults.Ok, r1);
 
     /// <summary>200 with the value, or one of the refusals given.</summary>
-    public static Results<Ok<T>, R1, R2> ToOk<T, R1, R2>(
+    internal static Results<Ok<T>, R1, R2> ToOk<T, R1, R2>(
         this UseCaseResult<T> result, Refusal<R1> r1, Refusal<R2> r2)
         where R1 : IResult where R2 : IResult =>
         result.ToHttp(TypedResults.Ok, r1, r2);
 
     /// <summary>200 with the value, or one of the refusals given.</summary>
-    public static Results<Ok<T>, R1, R2, R3> ToOk<T, R1, R2, R3>(
+    internal static Results<Ok<T>, R1, R2, R3> ToOk<T, R1, R2, R3>(
         this UseCaseResult<T> result, Refusal<R1> r1, Refusal<R2> r2, Refusal<R3> r3)
         where R1 : IResult where R2 : IResult where R3 : IResult =>
         result.ToHttp(TypedResults.Ok, r1, r2, r3);
 
     /// <summary>200 with the value, or one of the refusals given.</summary>
-    public static Results<Ok<T>, R1, R2, R3, R4> ToOk<T, R1, R2, R3, R4>(
+    internal static Results<Ok<T>, R1, R2, R3, R4> ToOk<T, R1, R2, R3, R4>(
         this UseCaseResult<T> result, Refusal<R1> r1, Refusal<R2> r2, Refusal<R3> r3, Refusal<R4> r4)
         where R1 : IResult where R2 : IResult where R3 : IResult where R4 : IResult =>
         result.ToHttp(TypedResults.Ok, r1, r2, r3, r4);
 
     /// <summary>200 with the value, or one of the refusals given.</summary>
-    public static Results<Ok<T>, R1, R2, R3, R4, R5> ToOk<T, R1, R2, R3, R4, R5>(
+    internal static Results<Ok<T>, R1, R2, R3, R4, R5> ToOk<T, R1, R2, R3, R4, R5>(
         this UseCaseResult<T> result, Refusal<R1> r1, Refusal<R2> r2, Refusal<R3> r3, Refusal<R4> r4, Refusal<R5> r5)
         where R1 : IResult where R2 : IResult where R3 : IResult where R4 : IResult where R5 : IResult =>
         result.ToHttp(TypedResults.Ok, r1, r2, r3, r4, r5);

@@ -39,7 +39,10 @@ public sealed partial class OpenApiDocumentTests(Apps apps)
         return (document, operations);
     }
 
-    /// <summary>Every API route of the app as the document names it ("GET /api/v1/x/{id}"), with whether it requires authorization.</summary>
+    /// <summary>
+    /// Every API route of the app as the document names it ("GET /api/v1/x/{id}"), with whether it requires
+    /// authorization (as the authorization-matrix test reads it).
+    /// </summary>
     static Dictionary<string, bool> ApiRoutes(TestApp app) =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => (e.RoutePattern.RawText ?? "").TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
@@ -57,7 +60,7 @@ public sealed partial class OpenApiDocumentTests(Apps apps)
         var routes = ApiRoutes(app);
 
         operations.Select(o => o.Key).Order(StringComparer.Ordinal).ToArray()
-            .ShouldBe(routes.Keys.Order(StringComparer.Ordinal).ToArray(), "every API route is documented, and nothing else");
+            .ShouldBe(routes.Keys.Order(StringComparer.Ordinal).ToArray(), "every API route documented, nothing else");
         operations.Where(o => string.IsNullOrWhiteSpace(Text(o.Body, "operationId"))).Select(o => o.Key)
             .ShouldBeEmpty("operations without an operationId");
         operations.Where(o => string.IsNullOrWhiteSpace(Text(o.Body, "summary"))).Select(o => o.Key)
@@ -67,7 +70,8 @@ public sealed partial class OpenApiDocumentTests(Apps apps)
     }
 
     [Theory, OnSqlite]
-    public async Task Exactly_the_operations_that_require_authorization_name_the_bearer_token_and_the_cookie(Provider provider)
+    public async Task Exactly_the_operations_that_require_authorization_name_the_bearer_token_and_the_cookie(
+        Provider provider)
     {
         var app = await apps.For(provider);
         var (document, operations) = await DocumentAsync(app);
@@ -98,12 +102,15 @@ public sealed partial class OpenApiDocumentTests(Apps apps)
         var (_, operations) = await DocumentAsync(app);
         var routes = ApiRoutes(app);
 
-        static IReadOnlyList<string> Statuses(Operation o) => o.Body.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+        static List<string> Statuses(Operation o) =>
+            o.Body.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
         operations.Where(o => !Statuses(o).Any(s => s.StartsWith('4'))).Select(o => o.Key).Order(StringComparer.Ordinal)
             .ToArray().ShouldBe(NothingToRefuse, "operations with no 4xx answer");
-        operations.Where(o => routes[o.Key] && !(Statuses(o).Contains("401") && Statuses(o).Contains("403"))).Select(o => o.Key)
+        operations.Where(o => routes[o.Key] && !(Statuses(o).Contains("401") && Statuses(o).Contains("403")))
+            .Select(o => o.Key)
             .ShouldBeEmpty("protected operations without 401 and 403");
-        operations.Where(o => o.Body.TryGetProperty("requestBody", out _) && !Statuses(o).Contains("400")).Select(o => o.Key)
+        operations.Where(o => o.Body.TryGetProperty("requestBody", out _) && !Statuses(o).Contains("400"))
+            .Select(o => o.Key)
             .ShouldBeEmpty("operations with a body but no 400");
         foreach (var problem in operations.SelectMany(o => o.Body.GetProperty("responses").EnumerateObject()
                      .Where(r => r.Name.StartsWith('4')).Select(r => (o.Key, Response: r))))
@@ -116,8 +123,8 @@ public sealed partial class OpenApiDocumentTests(Apps apps)
     {
         var app = await apps.For(provider);
         var (_, operations) = await DocumentAsync(app);
-        string[] Statuses(string key) => operations.Single(o => o.Key == key).Body.GetProperty("responses").EnumerateObject()
-            .Select(r => r.Name).Order(StringComparer.Ordinal).ToArray();
+        string[] Statuses(string key) => operations.Single(o => o.Key == key).Body.GetProperty("responses")
+            .EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal).ToArray();
 
         Statuses("POST /api/v1/permit-applications").ShouldBe(["201", "400", "401", "403", "409", "422"]);
         Statuses("POST /api/v1/permit-applications/{id}/approve").ShouldBe(["200", "401", "403", "404", "409"]);
@@ -129,7 +136,7 @@ public sealed partial class OpenApiDocumentTests(Apps apps)
     static string? Text(JsonElement operation, string name) =>
         operation.TryGetProperty(name, out var value) ? value.GetString() : null;
 
-    /// <summary>A route parameter with its constraint or default, as the document writes it: {id:guid} → {id}.</summary>
+    /// <summary>A route parameter as the document writes it, with no constraint: {id:guid} → {id}.</summary>
     [GeneratedRegex(@"\{\*?(?<name>[^}:=?]+)[^}]*\}")]
     private static partial Regex Constraint();
 }

@@ -18,8 +18,8 @@ public sealed class OpenApiLintTests(Apps apps, ITestOutputHelper output)
 
         var problems = report.GetProperty("problems").EnumerateArray()
             .Select(p => $"{p.GetProperty("severity").GetString()} {p.GetProperty("ruleId").GetString()}: " +
-                         $"{p.GetProperty("message").GetString()} at " + string.Join(", ",
-                             p.GetProperty("location").EnumerateArray().Select(l => l.GetProperty("pointer").GetString())))
+                         $"{p.GetProperty("message").GetString()} at " + string.Join(", ", p.GetProperty("location")
+                             .EnumerateArray().Select(l => l.GetProperty("pointer").GetString())))
             .ToList();
         foreach (var problem in problems) output.WriteLine(problem);
         var failing = problems.Where(p => p.StartsWith("error", StringComparison.Ordinal));

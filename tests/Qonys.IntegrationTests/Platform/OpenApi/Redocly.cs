@@ -12,7 +12,8 @@ static class Redocly
     static readonly Lazy<string?> Problem = new(Install);
 
     /// <summary>CI must run the lint: there a missing npm or package fails the test instead of skipping it.</summary>
-    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    public static bool InCi =>
+        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Why the linter cannot run here, or null when it is installed.</summary>
     public static string? Unavailable => Problem.Value;
@@ -21,11 +22,12 @@ static class Redocly
 
     static string Cli => Path.Combine(Folder!, "node_modules", "@redocly", "cli", "bin", "cli.js");
 
-    /// <summary>Lints the document with the folder's redocly.yaml (the recommended rules): the JSON report and the exit code.</summary>
+    /// <summary>Lints a document by the recommended rules (redocly.yaml): the exit code and the JSON report.</summary>
     public static async Task<(int ExitCode, JsonElement Report, string Errors)> LintAsync(string document)
     {
         if (Unavailable is { } reason) throw new InvalidOperationException(reason);
-        var (exit, stdout, stderr) = await RunAsync("node", [Cli, "lint", document, "--format=json"], TimeSpan.FromMinutes(3));
+        var (exit, stdout, stderr) =
+            await RunAsync("node", [Cli, "lint", document, "--format=json"], TimeSpan.FromMinutes(3));
         return (exit, JsonDocument.Parse(stdout).RootElement.Clone(), stderr);
     }
 
@@ -48,9 +50,13 @@ static class Redocly
         return File.Exists(Cli) ? null : $"npm ci in {ToolFolder} did not install @redocly/cli ({Cli}).";
     }
 
-    static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string file, string[] arguments, TimeSpan timeout)
+    static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
+        string file, string[] arguments, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = Folder!, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = Folder!, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["REDOCLY_TELEMETRY"] = "off";
         start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
@@ -81,11 +87,15 @@ static class Redocly
     }
 
     static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
         .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 }
 
-/// <summary>A fact that needs Redocly CLI: skipped, saying why, where npm or the package is missing, except under CI=true.</summary>
+/// <summary>
+/// A fact that needs Redocly CLI: skipped, saying why, where npm or the package is missing; under CI=true never
+/// skipped, so there the test fails with the reason instead.
+/// </summary>
 public sealed class RedoclyFactAttribute : FactAttribute
 {
     public RedoclyFactAttribute()
