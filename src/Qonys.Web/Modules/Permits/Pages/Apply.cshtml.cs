@@ -23,7 +23,7 @@ public sealed class WorkerForm
 /// the case page. Works without JavaScript: adding or removing a worker block is a form post that re-renders the form.
 /// </summary>
 [Authorize(Policy = PermitsModule.ApplicationsSubmit)]
-public sealed class ApplyModel(SubmitPermitApplication submit, ApplicationFormChoices choices, IStringLocalizer t) : PageModel
+public sealed class ApplyModel(SubmitPermitApplication submit, ApplicationFormChoices choices, IStringLocalizer t) : SignedInPageModel
 {
     [BindProperty] public string? EmployerBin { get; set; }
     [BindProperty] public string? RegionCode { get; set; }
@@ -73,7 +73,7 @@ public sealed class ApplyModel(SubmitPermitApplication submit, ApplicationFormCh
     {
         await LoadChoicesAsync(ct);
         if (!ModelState.IsValid) return Unparsed();
-        var result = await submit.PreviewAsync(Actor.From(User), ToRequest(), ct);
+        var result = await submit.PreviewAsync(Actor, ToRequest(), ct);
         if (result.Succeeded) Preview = result.Value;
         else Report(result);
         return Page();
@@ -83,7 +83,7 @@ public sealed class ApplyModel(SubmitPermitApplication submit, ApplicationFormCh
     {
         await LoadChoicesAsync(ct);
         if (!ModelState.IsValid) return Unparsed();
-        var result = await submit.HandleAsync(Actor.From(User), ToRequest(), ct);
+        var result = await submit.HandleAsync(Actor, ToRequest(), ct);
         if (result.Succeeded) return Redirect($"/permits/applications/{result.Value!.Id}?done=submit");
         Report(result);
         return Page();
@@ -91,9 +91,8 @@ public sealed class ApplyModel(SubmitPermitApplication submit, ApplicationFormCh
 
     async Task LoadChoicesAsync(CancellationToken ct)
     {
-        var actor = Actor.From(User);
-        IsEmployer = actor.Role == Roles.Employer;
-        Choices = await choices.ForAsync(actor, ct);
+        IsEmployer = Actor.Role == Roles.Employer;
+        Choices = await choices.ForAsync(Actor, ct);
         if (Workers.Count == 0) Workers.Add(new WorkerForm());
     }
 

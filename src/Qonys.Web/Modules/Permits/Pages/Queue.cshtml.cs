@@ -7,7 +7,7 @@ namespace Qonys.Web.Modules.Permits.Pages;
 
 /// <summary>The officer's queue of applications waiting for a decision; administrators see every region and may filter.</summary>
 [Authorize(Policy = PermitsModule.ApplicationsDecide)]
-public sealed class QueueModel(CaseLists lists, ApplicationFormChoices choices) : PageModel
+public sealed class QueueModel(CaseLists lists, ApplicationFormChoices choices) : SignedInPageModel
 {
     [FromQuery(Name = "region")] public string? Region { get; set; }
     public IReadOnlyList<CaseSummary> Cases { get; private set; } = [];
@@ -17,12 +17,11 @@ public sealed class QueueModel(CaseLists lists, ApplicationFormChoices choices) 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var actor = Actor.From(User);
-        var result = await lists.QueueAsync(actor, Region, ct);
+        var result = await lists.QueueAsync(Actor, Region, ct);
         if (!result.Succeeded) return Forbid();
         Cases = result.Value!;
-        AllRegions = actor.Role == Roles.Administrator;
-        OwnRegion = actor.RegionCode;
+        AllRegions = Actor.Role == Roles.Administrator;
+        OwnRegion = Actor.RegionCode;
         if (AllRegions) Regions = await choices.RegionsAsync(ct);
         return Page();
     }

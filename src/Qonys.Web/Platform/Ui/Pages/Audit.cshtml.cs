@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Qonys.Web.Platform.Ui.Pages;
 
 [Authorize(Policy = Permissions.AuditRead)]
-public sealed class AuditModel(AuditReading reading) : PageModel
+public sealed class AuditModel(AuditReading reading) : SignedInPageModel
 {
     public IReadOnlyList<AuditEntryResponse> Entries { get; private set; } = [];
     public AuditVerification? Verification { get; private set; }
@@ -13,7 +13,7 @@ public sealed class AuditModel(AuditReading reading) : PageModel
 
     public async Task OnPostVerifyAsync(CancellationToken ct)
     {
-        Verification = await reading.VerifyAsync(Actor.From(User), ct);
+        Verification = await reading.VerifyAsync(Actor, ct);
         await LoadAsync(ct);
     }
 
