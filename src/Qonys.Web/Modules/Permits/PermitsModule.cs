@@ -1,11 +1,12 @@
 using Qonys.Web.Modules.Permits.Certificate;
 using Qonys.Web.Modules.Permits.ChangePermits;
-using Qonys.Web.Modules.Permits.DecideApplication;
+using Qonys.Web.Modules.Permits.Decisions;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Permits.Household;
 using Qonys.Web.Modules.Permits.Lifecycle;
-using Qonys.Web.Modules.Permits.Queues;
+using Qonys.Web.Modules.Permits.Queue;
 using Qonys.Web.Modules.Permits.Quotas;
+using Qonys.Web.Modules.Permits.Register;
 using Qonys.Web.Modules.Permits.SubmitApplication;
 using Qonys.Web.Modules.Permits.ViewPermits;
 
@@ -37,10 +38,11 @@ public static class PermitsModule
         Permissions.Grant(PermitsRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator, Roles.Analyst);
         Permissions.Grant(QuotasRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator, Roles.Analyst);
         Permissions.Grant(QuotasManage, Roles.Administrator);
+        services.AddPermitsDoors();
         services.AddScoped<PermitAssessment>();
         services.AddScoped<SubmitPermitApplication>();
         services.AddScoped<PermitApplicationView>();
-        services.AddScoped<DecideApplication.DecideApplication>();
+        services.AddScoped<DecideApplication>();
         services.AddScoped<QuotaBook>();
         services.AddScoped<QuotaAdministration>();
         services.AddScoped<PermitQueries>();
@@ -55,12 +57,12 @@ public static class PermitsModule
         services.AddScoped<PermitChangeRequests>();
         services.AddScoped<RevokePermit>();
         services.AddScoped<PermitLifecycleSweep>();
-        services.AddScoped<WorkQueues>();
+        services.AddScoped<WorkQueue>();
         services.AddScoped<HouseholdPermits>();
         services.AddScoped<PermitCertificate>();
         services.AddOptions<PermitJobOptions>().BindConfiguration("Qonys:Jobs");
         services.AddOptions<PermitDocumentOptions>().BindConfiguration("Qonys");
-        Queue.PermitsPagesSetup.AddPermitsPages(services);
+        PermitsPagesSetup.AddPermitsPages(services);
     }
 
     public static void MapPermitsApi(this IEndpointRouteBuilder app)
@@ -78,21 +80,21 @@ public static class PermitsModule
                 (await view.GetAsync(Actor.From(http.User), id, ct)).ToHttp())
             .RequireAuthorization(ApplicationsRead)
             .WithSummary("The case: status, checks, fee, deadlines, history and the actions allowed next.");
-        applications.MapPost("/{id:guid}/approve", async (Guid id, HttpContext http, DecideApplication.DecideApplication decide, CancellationToken ct) =>
+        applications.MapPost("/{id:guid}/approve", async (Guid id, HttpContext http, DecideApplication decide, CancellationToken ct) =>
                 (await decide.ApproveAsync(Actor.From(http.User), id, ct)).ToHttp())
             .RequireAuthorization(ApplicationsDecide);
-        applications.MapPost("/{id:guid}/reject", async (Guid id, DecisionRequest? body, HttpContext http, DecideApplication.DecideApplication decide, CancellationToken ct) =>
+        applications.MapPost("/{id:guid}/reject", async (Guid id, DecisionRequest? body, HttpContext http, DecideApplication decide, CancellationToken ct) =>
                 (await decide.RejectAsync(Actor.From(http.User), id, body, ct)).ToHttp())
             .RequireAuthorization(ApplicationsDecide);
-        applications.MapPost("/{id:guid}/withdraw", async (Guid id, DecisionRequest? body, HttpContext http, DecideApplication.DecideApplication decide, CancellationToken ct) =>
+        applications.MapPost("/{id:guid}/withdraw", async (Guid id, DecisionRequest? body, HttpContext http, DecideApplication decide, CancellationToken ct) =>
                 (await decide.WithdrawAsync(Actor.From(http.User), id, body, ct)).ToHttp())
             .RequireAuthorization(ApplicationsWithdraw);
-        applications.MapPost("/{id:guid}/pay-fee", async (Guid id, HttpContext http, DecideApplication.DecideApplication decide, CancellationToken ct) =>
+        applications.MapPost("/{id:guid}/pay-fee", async (Guid id, HttpContext http, DecideApplication decide, CancellationToken ct) =>
                 (await decide.PayFeeAsync(Actor.From(http.User), id, ct)).ToHttp())
             .RequireAuthorization(ApplicationsWithdraw)
             .WithSummary("Record the state fee as paid: the permits become valid from today.");
 
-        applications.MapGet("", async (string? regionCode, string? status, bool? overdue, int? page, int? pageSize, HttpContext http, WorkQueues queues,
+        applications.MapGet("", async (string? regionCode, string? status, bool? overdue, int? page, int? pageSize, HttpContext http, WorkQueue queues,
                 CancellationToken ct) =>
                 (await queues.ApplicationsAsync(Actor.From(http.User), regionCode, status, overdue ?? false, page, pageSize, ct)).ToHttp())
             .RequireAuthorization(ApplicationsRead)
@@ -127,7 +129,7 @@ public static class PermitsModule
     static void MapPermitLifecycle(RouteGroupBuilder permits)
     {
         permits.MapGet("/requests", async (string? regionCode, string? kind, string? status, bool? overdue, int? page, int? pageSize, HttpContext http,
-                WorkQueues queues, CancellationToken ct) =>
+                WorkQueue queues, CancellationToken ct) =>
                 (await queues.RequestsAsync(Actor.From(http.User), regionCode, kind, status, overdue ?? false, page, pageSize, ct)).ToHttp())
             .WithSummary("Extension and replacement requests (pending by default) by decision due date, with an overdue flag.");
         permits.MapPost("/{number}/extension-requests", async (string number, ExtensionRequestBody? body, HttpContext http, PermitChangeRequests changes,

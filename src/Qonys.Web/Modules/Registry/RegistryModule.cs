@@ -1,3 +1,4 @@
+using Qonys.Web.Modules.Registry.Directory;
 using Qonys.Web.Modules.Registry.RegisterEmployer;
 
 namespace Qonys.Web.Modules.Registry;
@@ -8,6 +9,7 @@ public static class RegistryModule
     {
         services.AddScoped<Registry.RegisterEmployer.RegisterEmployer>();
         services.AddScoped<GetEmployer>();
+        services.AddRegistryDoors();
     }
 
     public static void MapRegistryApi(this IEndpointRouteBuilder app)

@@ -14,9 +14,6 @@ public sealed record Actor(Guid UserId, string Email, string Role, string? Regio
 
     public bool Can(string permission) => Permissions.Allows(Role, permission);
 
-    /// <summary>True when the actor's scope covers a record of <paramref name="regionCode"/>.</summary>
-    public bool CoversRegion(string regionCode) => !Roles.IsRegional(Role) || RegionCode == regionCode;
-
     public static Actor From(ClaimsPrincipal principal)
     {
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier)

@@ -8,7 +8,7 @@ namespace Qonys.Web.Modules.Permits.Pages;
 
 /// <summary>The applications and permits within the caller's scope: an employer's own, an officer's region's, all for administrators.</summary>
 [Authorize(Policy = PermitsModule.ApplicationsRead)]
-public sealed class IndexModel(CaseLists lists, PermitQueries permits) : PageModel
+public sealed class IndexModel(WorkQueue queue, PermitQueries permits) : PageModel
 {
     public const int PermitsShown = 200;
     public IReadOnlyList<CaseSummary> Applications { get; private set; } = [];
@@ -19,7 +19,7 @@ public sealed class IndexModel(CaseLists lists, PermitQueries permits) : PageMod
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var actor = Actor.From(User);
-        var applications = await lists.InScopeAsync(actor, ct);
+        var applications = await queue.RecentAsync(actor, ct);
         if (!applications.Succeeded) return Forbid();
         Applications = applications.Value!;
         var page = await permits.ListAsync(actor, null, 1, PermitsShown, ct);
