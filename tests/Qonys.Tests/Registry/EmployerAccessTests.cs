@@ -1,6 +1,6 @@
 using Qonys.Tests.Platform;
 using Qonys.Web.Modules.Registry.Domain;
-using Qonys.Web.Modules.Registry.RegisterEmployer;
+using Qonys.Web.Modules.Registry.Employers;
 using Qonys.Web.Platform.Auth;
 
 namespace Qonys.Tests.Registry;

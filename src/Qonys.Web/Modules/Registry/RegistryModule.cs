@@ -1,5 +1,5 @@
 using Qonys.Web.Modules.Registry.Directory;
-using Qonys.Web.Modules.Registry.RegisterEmployer;
+using Qonys.Web.Modules.Registry.Employers;
 
 namespace Qonys.Web.Modules.Registry;
 
@@ -7,7 +7,7 @@ public static class RegistryModule
 {
     public static void AddRegistryModule(this IServiceCollection services)
     {
-        services.AddScoped<Registry.RegisterEmployer.RegisterEmployer>();
+        services.AddScoped<RegisterEmployer>();
         services.AddScoped<GetEmployer>();
         services.AddRegistryDoors();
     }
@@ -16,7 +16,7 @@ public static class RegistryModule
     {
         var employers = app.MapGroup("/api/v1/employers").WithTags("Employers");
 
-        employers.MapPost("", async (EmployerRequest body, HttpContext http, Registry.RegisterEmployer.RegisterEmployer useCase, CancellationToken ct) =>
+        employers.MapPost("", async (EmployerRequest body, HttpContext http, RegisterEmployer useCase, CancellationToken ct) =>
                 (await useCase.HandleAsync(Actor.From(http.User), body, ct)).ToHttp(location: e => $"/api/v1/employers/{e.Bin}"))
             .RequireAuthorization(Permissions.EmployersRegister)
             .WithIdempotency();

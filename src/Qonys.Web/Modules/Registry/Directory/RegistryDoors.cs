@@ -1,5 +1,5 @@
 using Qonys.Web.Modules.Registry.Contracts;
-using Qonys.Web.Modules.Registry.RegisterEmployer;
+using Qonys.Web.Modules.Registry.Employers;
 
 namespace Qonys.Web.Modules.Registry.Directory;
 

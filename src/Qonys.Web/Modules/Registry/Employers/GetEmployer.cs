@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Registry.Domain;
 
-namespace Qonys.Web.Modules.Registry.RegisterEmployer;
+namespace Qonys.Web.Modules.Registry.Employers;
 
 /// <summary>Reads one employer within the caller's scope; out of scope is "not found".</summary>
 public sealed class GetEmployer(AppDb db, EmployerAccess access, AuditLog audit)

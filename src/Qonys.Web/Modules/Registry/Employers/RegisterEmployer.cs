@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Registry.Domain;
 
-namespace Qonys.Web.Modules.Registry.RegisterEmployer;
+namespace Qonys.Web.Modules.Registry.Employers;
 
 /// <summary>
 /// Registers an organisation. Administrators register any; an officer only in its own region; an employer account

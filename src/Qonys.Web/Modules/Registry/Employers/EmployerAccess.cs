@@ -1,6 +1,6 @@
 using Qonys.Web.Modules.Registry.Domain;
 
-namespace Qonys.Web.Modules.Registry.RegisterEmployer;
+namespace Qonys.Web.Modules.Registry.Employers;
 
 /// <summary>The operations on an organisation of the registry.</summary>
 public static class EmployerOperations
