@@ -16,22 +16,5 @@ internal static class KnownViolations
         "Qonys.Web.Platform.Demo.DemoTables",
         "Qonys.Web.Platform.Ui.Dashboard",
     ];
-    public static readonly string[] ModulesThroughWalls =
-    [
-        "Qonys.Web.Modules.Analytics.AnalyticsQueries (Compliance beyond its door)",
-        "Qonys.Web.Modules.Analytics.AnalyticsQueries (Permits beyond its door)",
-        "Qonys.Web.Modules.Analytics.Pages.WorkersOnDateModel (Permits beyond its door)",
-        "Qonys.Web.Modules.Forecasts.ForecastSeriesCatalogue (Demography beyond its door)",
-        "Qonys.Web.Modules.Forecasts.ForecastSeriesCatalogue (Permits beyond its door)",
-        "Qonys.Web.Modules.Permits.SubmitApplication.PermitAssessment (Compliance beyond its door)",
-        "Qonys.Web.Modules.Permits.Assessment.PermitScorecardAssessment (Registry beyond its door)",
-        "Qonys.Web.Modules.Permits.Certificate.PermitCertificate (Registry beyond its door)",
-        "Qonys.Web.Modules.Permits.Household.HouseholdPermits (Registry beyond its door)",
-        "Qonys.Web.Modules.Permits.Queue.ApplicationFormChoices (Registry beyond its door)",
-        "Qonys.Web.Modules.Permits.Queue.CaseLists (Registry beyond its door)",
-        "Qonys.Web.Modules.Permits.SubmitApplication.PermitAssessment (Registry beyond its door)",
-        "Qonys.Web.Modules.Permits.SubmitApplication.SubmitPermitApplication (Registry beyond its door)",
-        "Qonys.Web.Modules.Permits.SubmitApplication.ValidatedApplication (Registry beyond its door)",
-        "Qonys.Web.Modules.Permits.ViewPermits.PermitQueries (Registry beyond its door)",
-    ];
+    public static readonly string[] ModulesThroughWalls = [];
 }

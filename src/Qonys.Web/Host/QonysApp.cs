@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Qonys.Web.Modules.Analytics;
+using Qonys.Web.Modules.Compliance;
 using Qonys.Web.Modules.Demography;
 using Qonys.Web.Modules.Forecasts;
 using Qonys.Web.Modules.Permits;
@@ -67,6 +68,7 @@ public static class QonysApp
         services.AddQonysUi();
 
         services.AddRegistryModule();
+        services.AddComplianceModule();
         services.AddPermitsModule();
         services.AddAnalyticsModule();
         services.AddSelectionModule();

@@ -23,6 +23,7 @@ public static class DemographyModule
         Permissions.Grant(IndexRead, Roles.Analyst, Roles.Administrator);
         Navigation.Add(new Navigation.Item("/analytics/projections", "nav.analytics_centre", ProjectionsRead));
         services.AddSingleton<DemographyInputs>();
+        services.AddSingleton<Contracts.IInterRegionalArrivals, InterRegionalArrivals>();
         services.AddSingleton<ProjectionComputation>();
         services.AddSingleton<ProjectionQueueSignal>();
         services.AddSingleton<LabourDeficitIndex>();

@@ -3,13 +3,13 @@ using Qonys.Web.Modules.Permits.Certificate;
 using Qonys.Web.Modules.Permits.ChangePermits;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Permits.Household;
-using Qonys.Web.Modules.Permits.Queues;
+using Qonys.Web.Modules.Permits.Queue;
 using Qonys.Web.Modules.Permits.Quotas;
 using Qonys.Web.Modules.Permits.SubmitApplication;
 using Qonys.Web.Modules.Permits.ViewPermits;
 using Qonys.Web.Platform.OpenApi;
 using static Qonys.Web.Modules.Permits.PermitsModule;
-using Decide = Qonys.Web.Modules.Permits.DecideApplication.DecideApplication;
+using Decide = Qonys.Web.Modules.Permits.Decisions.DecideApplication;
 
 namespace Qonys.Web.Modules.Permits;
 
@@ -175,14 +175,14 @@ internal static class PermitsEndpoints
         (await decide.PayFeeAsync(actor, id, ct)).ToOk(Refusals.NotFound, Refusals.Forbidden, Refusals.Conflict);
 
     static async Task<Results<Ok<PagedList<ApplicationQueueItem>>, ValidationProblem>> ApplicationQueue(
-        string? regionCode, string? status, bool? overdue, int? page, int? pageSize, Actor actor, WorkQueues queues,
+        string? regionCode, string? status, bool? overdue, int? page, int? pageSize, Actor actor, WorkQueue queues,
         CancellationToken ct) =>
         (await queues.ApplicationsAsync(actor, regionCode, status, overdue ?? false, page, pageSize, ct))
             .ToOk(Refusals.Invalid);
 
     static async Task<Results<Ok<PagedList<ChangeRequestResponse>>, ValidationProblem>> RequestQueue(
         string? regionCode, string? kind, string? status, bool? overdue, int? page, int? pageSize, Actor actor,
-        WorkQueues queues, CancellationToken ct) =>
+        WorkQueue queues, CancellationToken ct) =>
         (await queues.RequestsAsync(actor, regionCode, kind, status, overdue ?? false, page, pageSize, ct))
             .ToOk(Refusals.Invalid);
 

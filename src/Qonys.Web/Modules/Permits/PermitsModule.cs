@@ -1,10 +1,12 @@
 using Qonys.Web.Modules.Permits.Certificate;
 using Qonys.Web.Modules.Permits.ChangePermits;
-using Qonys.Web.Modules.Permits.DecideApplication;
+using Qonys.Web.Modules.Permits.Decisions;
+using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Permits.Household;
 using Qonys.Web.Modules.Permits.Lifecycle;
-using Qonys.Web.Modules.Permits.Queues;
+using Qonys.Web.Modules.Permits.Queue;
 using Qonys.Web.Modules.Permits.Quotas;
+using Qonys.Web.Modules.Permits.Register;
 using Qonys.Web.Modules.Permits.SubmitApplication;
 using Qonys.Web.Modules.Permits.ViewPermits;
 
@@ -36,10 +38,11 @@ public static class PermitsModule
         Permissions.Grant(PermitsRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator, Roles.Analyst);
         Permissions.Grant(QuotasRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator, Roles.Analyst);
         Permissions.Grant(QuotasManage, Roles.Administrator);
+        services.AddPermitsDoors();
         services.AddScoped<PermitAssessment>();
         services.AddScoped<SubmitPermitApplication>();
         services.AddScoped<PermitApplicationView>();
-        services.AddScoped<DecideApplication.DecideApplication>();
+        services.AddScoped<DecideApplication>();
         services.AddScoped<QuotaBook>();
         services.AddScoped<QuotaAdministration>();
         services.AddScoped<PermitQueries>();
@@ -54,11 +57,11 @@ public static class PermitsModule
         services.AddScoped<PermitChangeRequests>();
         services.AddScoped<RevokePermit>();
         services.AddScoped<PermitLifecycleSweep>();
-        services.AddScoped<WorkQueues>();
+        services.AddScoped<WorkQueue>();
         services.AddScoped<HouseholdPermits>();
         services.AddScoped<PermitCertificate>();
         services.AddOptions<PermitJobOptions>().BindConfiguration("Qonys:Jobs");
         services.AddOptions<PermitDocumentOptions>().BindConfiguration("Qonys");
-        Queue.PermitsPagesSetup.AddPermitsPages(services);
+        PermitsPagesSetup.AddPermitsPages(services);
     }
 }

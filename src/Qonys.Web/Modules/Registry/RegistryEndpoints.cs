@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Qonys.Web.Modules.Registry.RegisterEmployer;
+using Qonys.Web.Modules.Registry.Employers;
 using Qonys.Web.Platform.OpenApi;
 
 namespace Qonys.Web.Modules.Registry;
@@ -20,7 +20,7 @@ internal static class RegistryEndpoints
     }
 
     static async Task<Results<Created<EmployerResponse>, ValidationProblem, ForbiddenProblem, ConflictProblem>>
-        Register(EmployerRequest body, Actor actor, RegisterEmployer.RegisterEmployer useCase, CancellationToken ct) =>
+        Register(EmployerRequest body, Actor actor, RegisterEmployer useCase, CancellationToken ct) =>
         (await useCase.HandleAsync(actor, body, ct)).ToHttp(
             e => TypedResults.Created($"/api/v1/employers/{e.Bin}", e),
             Refusals.Invalid, Refusals.Forbidden, Refusals.Conflict);

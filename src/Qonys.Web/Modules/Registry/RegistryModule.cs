@@ -1,4 +1,5 @@
-using Qonys.Web.Modules.Registry.RegisterEmployer;
+using Qonys.Web.Modules.Registry.Directory;
+using Qonys.Web.Modules.Registry.Employers;
 
 namespace Qonys.Web.Modules.Registry;
 
@@ -6,7 +7,8 @@ public static class RegistryModule
 {
     public static void AddRegistryModule(this IServiceCollection services)
     {
-        services.AddScoped<Registry.RegisterEmployer.RegisterEmployer>();
+        services.AddScoped<RegisterEmployer>();
         services.AddScoped<GetEmployer>();
+        services.AddRegistryDoors();
     }
 }

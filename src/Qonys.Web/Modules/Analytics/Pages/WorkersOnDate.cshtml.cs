@@ -66,7 +66,7 @@ public sealed class WorkersOnDateModel(AnalyticsQueries queries, ReferenceData r
         var countries = await refs.CountriesAsync(ct);
         return new(StringComparer.Ordinal)
         {
-            ["category"] = Modules.Permits.Domain.PermitCategory.All.ToDictionary(c => c, c => t["permits.category." + c].Value, StringComparer.Ordinal),
+            ["category"] = Modules.Permits.Contracts.PermitCategories.All.ToDictionary(c => c, c => t["permits.category." + c].Value, StringComparer.Ordinal),
             ["citizenship"] = countries.ToDictionary(c => c.Alpha2, c => c.Name.In(culture), StringComparer.Ordinal),
             ["okedSection"] = sections.ToDictionary(s => s.Code, s => s.Name.In(culture), StringComparer.Ordinal),
             ["region"] = (await refs.RegionsAsync(ct)).ToDictionary(r => r.Code, r => r.Name.In(culture), StringComparer.Ordinal),

@@ -6,7 +6,7 @@ using PdfSharp.Pdf;
 using QRCoder;
 using Qonys.Web.Modules.Permits.ChangePermits;
 using Qonys.Web.Modules.Permits.Domain;
-using Qonys.Web.Modules.Registry.Domain;
+using Qonys.Web.Modules.Registry.Contracts;
 
 namespace Qonys.Web.Modules.Permits.Certificate;
 
@@ -23,13 +23,13 @@ public sealed record CertificateContent(string Number, string Category, string S
     string WorkerName, string PassportNumber, string Citizenship, string VerifyUrl);
 
 /// <summary>The permit certificate as a PDF, within the same scope as reading the permit; its issue is audited as a read of personal data.</summary>
-public sealed class PermitCertificate(AppDb db, PermitScope scope, AuditLog audit, IOptions<PermitDocumentOptions> options)
+public sealed class PermitCertificate(AppDb db, PermitScope scope, IEmployerDirectory employers, AuditLog audit, IOptions<PermitDocumentOptions> options)
 {
     public async Task<UseCaseResult<byte[]>> PdfAsync(Actor actor, string number, string requestBaseUrl, CancellationToken ct)
     {
         var permit = await scope.PermitAsync(actor, number, ct);
         if (permit is null) return UseCaseResult<byte[]>.NotFound();
-        var employer = await db.Set<Employer>().AsNoTracking().FirstOrDefaultAsync(e => e.Bin == permit.EmployerBin, ct);
+        var employer = await employers.FindAsync(permit.EmployerBin, ct);
         var worker = await db.Set<ApplicationWorker>().AsNoTracking().FirstAsync(w => w.Id == permit.WorkerId, ct);
         var occupation = await db.Set<Occupation>().AsNoTracking().FirstOrDefaultAsync(o => o.Code == permit.OccupationCode, ct);
         var region = await db.Set<Region>().AsNoTracking().FirstOrDefaultAsync(r => r.Code == permit.RegionCode, ct);

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.Assessment;
+using Qonys.Web.Modules.Permits.Decisions;
 using Qonys.Web.Modules.Permits.Domain;
 
 namespace Qonys.Web.Modules.Permits.Pages;
@@ -12,8 +14,8 @@ namespace Qonys.Web.Modules.Permits.Pages;
 /// officers and administrators the permit-assessment breakdown. Every action is a POST that redirects back here.
 /// </summary>
 [Authorize(Policy = PermitsModule.ApplicationsRead)]
-public sealed class CaseModel(PermitApplicationView view, DecideApplication.DecideApplication decide, PermitScorecardAssessment scorecard,
-    TimeProvider clock, IStringLocalizer t) : SignedInPageModel
+public sealed class CaseModel(PermitApplicationView view, DecideApplication decide, PermitScorecardAssessment scorecard,
+    PermitApplicationAccess access, TimeProvider clock, IStringLocalizer t) : SignedInPageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [FromQuery(Name = "done")] public string? Done { get; set; }
@@ -73,7 +75,7 @@ public sealed class CaseModel(PermitApplicationView view, DecideApplication.Deci
         var found = await view.GetAsync(Actor, Id, ct);
         if (!found.Succeeded) return false;
         Case = found.Value!;
-        if (Actor.Role is Roles.Officer or Roles.Administrator)
+        if (access.Grants(Actor.Role, PermitApplicationOperations.Assess))
         {
             var scored = await scorecard.EvaluateAsync(Actor, Id, ct);
             if (scored.Succeeded) Scorecard = scored.Value;

@@ -8,7 +8,7 @@ namespace Qonys.Web.Modules.Permits.Pages;
 
 /// <summary>The applications and permits within the caller's scope: an employer's own, an officer's region's, all for administrators.</summary>
 [Authorize(Policy = PermitsModule.ApplicationsRead)]
-public sealed class IndexModel(CaseLists lists, PermitQueries permits) : SignedInPageModel
+public sealed class IndexModel(WorkQueue queue, PermitQueries permits) : SignedInPageModel
 {
     public const int PermitsShown = 200;
     public IReadOnlyList<CaseSummary> Applications { get; private set; } = [];
@@ -18,7 +18,7 @@ public sealed class IndexModel(CaseLists lists, PermitQueries permits) : SignedI
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var applications = await lists.InScopeAsync(Actor, ct);
+        var applications = await queue.RecentAsync(Actor, ct);
         if (!applications.Succeeded) return Forbid();
         Applications = applications.Value!;
         var page = await permits.ListAsync(Actor, null, 1, PermitsShown, ct);

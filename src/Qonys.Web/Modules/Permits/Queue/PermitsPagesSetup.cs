@@ -1,4 +1,5 @@
 using Qonys.Web.Modules.Permits.Assessment;
+using Qonys.Web.Modules.Permits.SubmitApplication;
 
 namespace Qonys.Web.Modules.Permits.Queue;
 
@@ -7,7 +8,6 @@ public static class PermitsPagesSetup
 {
     public static void AddPermitsPages(this IServiceCollection services)
     {
-        services.AddScoped<CaseLists>();
         services.AddScoped<ApplicationFormChoices>();
         services.AddScoped<PermitScorecardAssessment>();
         Navigation.Add(new("/permits/apply", "nav.permits.apply", PermitsModule.ApplicationsSubmit));

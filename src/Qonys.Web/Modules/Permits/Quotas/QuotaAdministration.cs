@@ -60,8 +60,4 @@ public sealed class QuotaAdministration(AppDb db, ReferenceData refs, AuditLog a
         var saved = await row.AsNoTracking().FirstAsync(ct);
         return UseCaseResult<QuotaResponse>.Ok(QuotaResponse.From(saved));
     }
-
-    public Task<List<QuotaRevision>> RevisionsAsync(int year, string regionCode, string category, CancellationToken ct) =>
-        db.Set<QuotaRevision>().AsNoTracking().Where(r => r.Year == year && r.RegionCode == regionCode && r.Category == category)
-            .OrderBy(r => r.At).ToListAsync(ct);
 }

@@ -1,11 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Permits.Domain;
-using Qonys.Web.Modules.Registry.Domain;
+using Qonys.Web.Modules.Registry.Contracts;
 
-namespace Qonys.Web.Modules.Permits.Queue;
-
-/// <summary>One option of a select list: the code submitted and the name shown.</summary>
-public sealed record Choice(string Code, LocalizedName Name);
+namespace Qonys.Web.Modules.Permits.SubmitApplication;
 
 /// <summary>What the application form offers, in the classifiers' order, and the applying employer's own defaults.</summary>
 public sealed record ApplicationChoices(IReadOnlyList<Choice> Regions, IReadOnlyList<Choice> Occupations, IReadOnlyList<Choice> OkedSections,
@@ -13,7 +10,7 @@ public sealed record ApplicationChoices(IReadOnlyList<Choice> Regions, IReadOnly
     string? EmployerBin, string? EmployerName, string? EmployerRegionCode, string? EmployerOkedSection);
 
 /// <summary>The reference lists of the permit application form: regions, occupation unit groups, OKED sections, countries.</summary>
-public sealed class ApplicationFormChoices(AppDb db, ReferenceData refs)
+public sealed class ApplicationFormChoices(AppDb db, ReferenceData refs, IEmployerDirectory employers)
 {
     public async Task<ApplicationChoices> ForAsync(Actor actor, CancellationToken ct)
     {
@@ -24,8 +21,7 @@ public sealed class ApplicationFormChoices(AppDb db, ReferenceData refs)
             .Select(o => new Choice(o.Code, o.Name)).ToList();
         var countries = (await refs.CountriesAsync(ct)).Where(c => c.Alpha2 != "KZ").OrderBy(c => c.NameEn, StringComparer.Ordinal)
             .Select(c => new Choice(c.Alpha2, c.Name)).ToList();
-        var employer = actor.EmployerBin is null ? null
-            : await db.Set<Employer>().AsNoTracking().FirstOrDefaultAsync(e => e.Bin == actor.EmployerBin, ct);
+        var employer = actor.EmployerBin is null ? null : await employers.FindAsync(actor.EmployerBin, ct);
         return new ApplicationChoices(regions, occupations, sections, countries, PermitCategory.All, PermitRules.EducationLevels,
             employer?.Bin ?? actor.EmployerBin, employer?.Name, employer?.RegionCode, employer?.OkedSection);
     }

@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Permits.Quotas;
 using Qonys.Web.Modules.Permits.SubmitApplication;
 
-namespace Qonys.Web.Modules.Permits.DecideApplication;
+namespace Qonys.Web.Modules.Permits.Decisions;
 
 /// <summary>
 /// The status-changing actions on a case after submission: approve (permits issued, reservation becomes use),
@@ -12,7 +12,7 @@ namespace Qonys.Web.Modules.Permits.DecideApplication;
 /// the case's status inside one transaction with the quota ledger, the history, the audit entry and the
 /// notification, so two concurrent decisions on one case give one success and one 409.
 /// </summary>
-public sealed class DecideApplication(AppDb db, PermitApplicationView view, QuotaBook quotas, ReferenceData refs, AuditLog audit,
+public sealed class DecideApplication(AppDb db, PermitApplicationView view, PermitApplicationAccess access, QuotaBook quotas, ReferenceData refs, AuditLog audit,
     Notifier notifier, TimeProvider clock)
 {
     public Task<UseCaseResult<PermitApplicationResponse>> ApproveAsync(Actor actor, Guid id, CancellationToken ct) =>
@@ -34,7 +34,7 @@ public sealed class DecideApplication(AppDb db, PermitApplicationView view, Quot
         if (reason is { Length: > 2000 }) return UseCaseResult<PermitApplicationResponse>.Invalid("reason", "must be at most 2000 characters");
         var application = await view.LoadAsync(actor, id, tracking: true, ct);
         if (application is null) return UseCaseResult<PermitApplicationResponse>.NotFound();
-        if (!PermitApplicationView.MayTake(actor, application, action))
+        if (!PermitApplicationView.MayTake(access, actor, application, action))
             return UseCaseResult<PermitApplicationResponse>.Forbidden($"A {actor.Role} may not {action.Replace('_', ' ')} this application.");
         var from = CaseHistory.StatusOf(application.History) ?? application.Status;
         var feeDue = application.FeeMci > 0;
@@ -89,27 +89,17 @@ public sealed class DecideApplication(AppDb db, PermitApplicationView view, Quot
         var numbers = action == CaseActionType.Approve
             ? permits.Select(p => p.Number).Order(StringComparer.Ordinal).ToList()
             : await db.Set<Permit>().AsNoTracking().Where(p => p.ApplicationId == id).OrderBy(p => p.Number).Select(p => p.Number).ToListAsync(ct);
-        return UseCaseResult<PermitApplicationResponse>.Ok(PermitApplicationView.ToResponse(application, actor, numbers));
+        return UseCaseResult<PermitApplicationResponse>.Ok(PermitApplicationView.ToResponse(application, actor, access, numbers));
     }
 
     static List<Permit> IssuePermits(PermitApplication a, DateOnly today, bool active) =>
         a.Workers.OrderBy(w => w.Position).Select(w => new Permit
         {
-            Number = NewPermitNumber(a.RegionCode, today.Year), ApplicationId = a.Id, WorkerId = w.Id, EmployerBin = a.EmployerBin,
+            Number = PermitNumbers.New(a.RegionCode, today.Year), ApplicationId = a.Id, WorkerId = w.Id, EmployerBin = a.EmployerBin,
             RegionCode = a.RegionCode, Category = a.Category, OccupationCode = a.OccupationCode, OkedSection = a.OkedSection,
             Citizenship = w.Citizenship, IssuedOn = today, ValidFrom = today, ValidUntil = today.AddMonths(a.Months).AddDays(-1),
             Status = active ? PermitStatus.Active : PermitStatus.AwaitingFee,
         }).ToList();
-
-    const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-
-    /// <summary>"35-2026-7K3QX9AB": region digits, year, eight random characters (no 0/O/1/I) — unguessable, easy to read aloud.</summary>
-    public static string NewPermitNumber(string regionCode, int year)
-    {
-        Span<char> random = stackalloc char[8];
-        for (var i = 0; i < random.Length; i++) random[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
-        return $"{regionCode[3..]}-{year}-{random}";
-    }
 
     static string Past(string action) => action switch
     {

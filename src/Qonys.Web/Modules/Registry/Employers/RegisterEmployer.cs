@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Registry.Domain;
 
-namespace Qonys.Web.Modules.Registry.RegisterEmployer;
+namespace Qonys.Web.Modules.Registry.Employers;
 
 /// <summary>
 /// Registers an organisation. Administrators register any; an officer only in its own region; an employer account
 /// only its own organisation (an account not yet tied to a BIN becomes tied to the one it registers).
 /// </summary>
-public sealed class RegisterEmployer(AppDb db, ReferenceData refs, AuditLog audit, TimeProvider clock)
+public sealed class RegisterEmployer(AppDb db, ReferenceData refs, EmployerAccess access, AuditLog audit, TimeProvider clock)
 {
     static readonly string[] Categories = ["1", "2", "3", "4"];
 
@@ -27,13 +27,18 @@ public sealed class RegisterEmployer(AppDb db, ReferenceData refs, AuditLog audi
         var foreigners = ReadStaff(request.Staff?.Foreigners, "staff.foreigners", errors);
         if (errors.Any) return UseCaseResult<EmployerResponse>.Invalid(errors);
 
-        if (actor.Role == Roles.Officer && actor.RegionCode != request.RegionCode)
+        var candidate = new Employer { Bin = request.Bin!, RegionCode = request.RegionCode! };
+        if (actor.Role == Roles.Officer && !access.Allows(actor, EmployerOperations.Register, candidate))
             return UseCaseResult<EmployerResponse>.Forbidden($"An officer registers employers of region {actor.RegionCode} only.");
         // The account as it is now, not the token's snapshot: a token issued before the account registered its
-        // organisation has no organisation claim, and must not register a second one.
+        // organisation has no organisation claim, and must not register a second one; an account not yet tied to an
+        // organisation registers the one it names.
         var account = actor.Role == Roles.Employer ? await db.Set<AppUser>().FirstAsync(u => u.Id == actor.UserId, ct) : null;
-        if (account?.EmployerBin is not null && account.EmployerBin != request.Bin)
-            return UseCaseResult<EmployerResponse>.Forbidden("An employer account registers its own organisation only.");
+        var registrar = account is null ? actor : actor with { EmployerBin = account.EmployerBin ?? request.Bin };
+        if (!access.Allows(registrar, EmployerOperations.Register, candidate))
+            return UseCaseResult<EmployerResponse>.Forbidden(account is not null
+                ? "An employer account registers its own organisation only."
+                : "This role may not register employers.");
 
         if (await db.Set<Employer>().AnyAsync(e => e.Bin == request.Bin, ct))
             return UseCaseResult<EmployerResponse>.Conflict($"An employer with BIN {request.Bin} is already registered.");
@@ -82,30 +87,4 @@ public sealed class RegisterEmployer(AppDb db, ReferenceData refs, AuditLog audi
         }
         return staff;
     }
-}
-
-/// <summary>Reads one employer within the caller's scope; out of scope is "not found".</summary>
-public sealed class GetEmployer(AppDb db, AuditLog audit)
-{
-    public async Task<UseCaseResult<EmployerResponse>> HandleAsync(Actor actor, string bin, CancellationToken ct)
-    {
-        var employer = await db.Set<Employer>().AsNoTracking().FirstOrDefaultAsync(e => e.Bin == bin, ct);
-        if (employer is null) return UseCaseResult<EmployerResponse>.NotFound();
-        if (actor.Role == Roles.Employer && actor.EmployerBin is null) // token issued before the account registered its organisation
-            actor = actor with { EmployerBin = await db.Set<AppUser>().Where(u => u.Id == actor.UserId).Select(u => u.EmployerBin).FirstOrDefaultAsync(ct) };
-        if (!InScope(actor, employer))
-        {
-            await audit.RecordNowAsync(actor, PlatformAuditEvents.RecordOutOfScope, "employer", bin, ct: ct);
-            return UseCaseResult<EmployerResponse>.NotFound();
-        }
-        return UseCaseResult<EmployerResponse>.Ok(EmployerResponse.From(employer));
-    }
-
-    public static bool InScope(Actor actor, Employer employer) => actor.Role switch
-    {
-        Roles.Employer => actor.EmployerBin == employer.Bin,
-        Roles.Officer or Roles.Inspector => actor.RegionCode == employer.RegionCode,
-        Roles.Administrator or Roles.Analyst => true,
-        _ => false,
-    };
 }

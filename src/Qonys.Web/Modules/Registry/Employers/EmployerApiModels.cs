@@ -1,6 +1,6 @@
 using Qonys.Web.Modules.Registry.Domain;
 
-namespace Qonys.Web.Modules.Registry.RegisterEmployer;
+namespace Qonys.Web.Modules.Registry.Employers;
 
 public sealed record StaffRequest(Dictionary<string, int?>? Citizens, Dictionary<string, int?>? Foreigners);
 

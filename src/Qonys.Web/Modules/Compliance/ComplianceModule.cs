@@ -1,0 +1,11 @@
+using Qonys.Web.Modules.Compliance.Contracts;
+using Qonys.Web.Modules.Compliance.Register;
+
+namespace Qonys.Web.Modules.Compliance;
+
+/// <summary>Administrative offences of foreign-labour rules (PRODUCT.md §2.5); so far a register other modules read through its door.</summary>
+public static class ComplianceModule
+{
+    public static void AddComplianceModule(this IServiceCollection services) =>
+        services.AddScoped<IOffenceRegister, OffenceRegister>();
+}
