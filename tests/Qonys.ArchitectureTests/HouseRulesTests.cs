@@ -20,6 +20,14 @@ public sealed class HouseRulesTests
             .ShouldBe([$"{FixtureRoot}.Platform.Ui.DashboardNamingAnEmployer"]);
 
     [Fact]
+    public void Persistence_names_nothing_of_the_audit_log() =>
+        HouseRules.DataDependingOnAudit(Web, "Qonys.Web").ShouldBeEmpty();
+
+    [Fact]
+    public void The_persistence_rule_finds_a_context_that_seals_the_audit_chain() =>
+        HouseRules.DataDependingOnAudit(Fixtures, FixtureRoot).ShouldBe([$"{FixtureRoot}.Platform.Data.ContextSealingTheAuditChain"]);
+
+    [Fact]
     public void Modules_meet_only_at_their_doors() =>
         HouseRules.ModulesPassingThroughWalls(Web, "Qonys.Web").ShouldBe(KnownViolations.ModulesThroughWalls, ignoreOrder: true);
 

@@ -31,8 +31,7 @@ public static class QonysApp
         services.AddSingleton(TimeProvider.System);
         services.AddQonysDatabase(options);
         services.AddQonysAuth(options);
-        services.AddScoped<AuditLog>();
-        services.AddScoped<AuditReading>();
+        services.AddQonysAudit();
         services.AddSingleton<ReferenceCache>();
         services.AddScoped<ReferenceData>();
         services.AddScoped<ReferenceSeeder>();
