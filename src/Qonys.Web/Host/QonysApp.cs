@@ -43,9 +43,10 @@ public static class QonysApp
         services.AddSingleton<IEmailGateway>(sp => options.Email.Gateway == "smtp"
             ? new SmtpEmailGateway(sp.GetRequiredService<IOptions<QonysOptions>>())
             : new FileEmailGateway(sp.GetRequiredService<IOptions<QonysOptions>>()));
-        if (options.Jobs.RunBackgroundJobs) services.AddHostedService<NotificationJob>();
-        if (options.Jobs.RunBackgroundJobs) services.AddHostedService<Qonys.Web.Modules.Permits.Lifecycle.PermitLifecycleJob>();
-        services.AddHostedService<IdempotencyKeyCleanup>();
+        services.AddQonysJobs();
+        if (options.Jobs.RunBackgroundJobs) services.AddPeriodicJob<NotificationJob>();
+        if (options.Jobs.RunBackgroundJobs) services.AddPeriodicJob<Qonys.Web.Modules.Permits.Lifecycle.PermitLifecycleJob>();
+        services.AddPeriodicJob<IdempotencyKeyCleanup>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {

@@ -32,7 +32,8 @@ public static class DemographyModule
         services.AddScoped<ScenarioCatalogue>();
         services.AddScoped<ProjectionRuns>();
         services.AddScoped<ProjectionWorker>();
-        if (options.Jobs.RunBackgroundJobs) services.AddHostedService<ProjectionJob>();
+        services.AddOptions<ProjectionJobOptions>().BindConfiguration("Qonys:Jobs");
+        if (options.Jobs.RunBackgroundJobs) services.AddPeriodicJob<ProjectionJob>();
     }
 
     public static void MapDemographyApi(this IEndpointRouteBuilder app)

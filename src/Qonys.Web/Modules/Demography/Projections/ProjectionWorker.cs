@@ -3,23 +3,6 @@ using Qonys.Web.Modules.Demography.Domain;
 
 namespace Qonys.Web.Modules.Demography.Projections;
 
-/// <summary>Wakes this node's <see cref="ProjectionJob"/> when a run was queued here (other nodes find it by polling).</summary>
-public sealed class ProjectionQueueSignal
-{
-    readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Wake()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            try { _signal.Release(); }
-            catch (SemaphoreFullException) { /* already awake */ }
-        }
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
-}
-
 /// <summary>
 /// Claims one queued run (or a running one whose node stopped renewing its lease) with a conditional update, so
 /// several app nodes never compute the same run; computes it while a companion loop persists the per cent done,
@@ -163,35 +146,6 @@ public sealed class ProjectionWorker(AppDb db, ProjectionComputation computation
                 seen = Volatile.Read(ref _fraction);
                 if (value <= seen) return;
             } while (Interlocked.CompareExchange(ref _fraction, value, seen) != seen);
-        }
-    }
-}
-
-/// <summary>Drains the projection queue: runs claimed one at a time, polled every second and woken on a local enqueue.</summary>
-public sealed class ProjectionJob(IServiceScopeFactory scopes, ProjectionQueueSignal signal, ILogger<ProjectionJob> log) : BackgroundService
-{
-    static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var worker = scope.ServiceProvider.GetRequiredService<ProjectionWorker>();
-                while (await worker.RunNextAsync(stoppingToken)) { }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "Projection queue failed; retrying in {Interval}", Poll);
-            }
-            try { await signal.WaitAsync(Poll, stoppingToken); }
-            catch (OperationCanceledException) { return; }
         }
     }
 }
