@@ -18,6 +18,15 @@ internal static class HouseRules
             .ShouldNot().HaveDependencyOnAny(root + ".Modules", root + ".Host").GetResult());
 
     /// <summary>
+    /// The host is the top floor: it names the modules and the platform, and nothing names it except the program's entry
+    /// point (<c>Program</c>, in the global namespace).
+    /// </summary>
+    public static IReadOnlyList<string> NamingTheHost(Assembly assembly, string root) =>
+        Failing(Types.InAssembly(assembly).That().DoNotResideInNamespaceMatching(Under(root + ".Host"))
+            .And().DoNotHaveName("Program")
+            .ShouldNot().HaveDependencyOnAny(root + ".Host").GetResult());
+
+    /// <summary>
     /// Persistence knows nothing of the audit log: the chain is sealed by an interceptor that the audit folder registers,
     /// so the dependency runs one way, audit on data.
     /// </summary>

@@ -15,6 +15,17 @@ namespace Qonys.Web.Host;
 /// <summary>Builds the one host: platform services, then each module, then the HTTP pipeline. Reads as a table of contents.</summary>
 public static class QonysApp
 {
+    /// <summary>The modules, one line each; their menu entries appear in this order.</summary>
+    static readonly IModule[] Modules =
+    [
+        new RegistryModule(),
+        new PermitsModule(),
+        new AnalyticsModule(),
+        new SelectionModule(),
+        new DemographyModule(),
+        new ForecastsModule(),
+    ];
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // ApplicationName: pages and static assets belong to this assembly, also when a test process hosts the app.
@@ -45,7 +56,6 @@ public static class QonysApp
             : new FileEmailGateway(sp.GetRequiredService<IOptions<QonysOptions>>()));
         services.AddQonysJobs();
         if (options.Jobs.RunBackgroundJobs) services.AddPeriodicJob<NotificationJob>();
-        if (options.Jobs.RunBackgroundJobs) services.AddPeriodicJob<Qonys.Web.Modules.Permits.Lifecycle.PermitLifecycleJob>();
         services.AddPeriodicJob<IdempotencyKeyCleanup>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -66,12 +76,7 @@ public static class QonysApp
         services.AddOpenApi();
         services.AddQonysUi();
 
-        services.AddRegistryModule();
-        services.AddPermitsModule();
-        services.AddAnalyticsModule();
-        services.AddSelectionModule();
-        services.AddDemographyModule(options);
-        services.AddForecastsModule();
+        foreach (var module in Modules) module.AddServices(services, options);
 
         var app = builder.Build();
 
@@ -92,12 +97,7 @@ public static class QonysApp
         app.MapReferenceApi();
         app.MapAuditApi();
         app.MapNotificationsApi();
-        app.MapRegistryApi();
-        app.MapPermitsApi();
-        app.MapAnalyticsApi();
-        app.MapSelectionApi();
-        app.MapDemographyApi();
-        app.MapForecastsApi();
+        foreach (var module in Modules) module.MapEndpoints(app);
         app.MapQonysUi();
         return app;
     }

@@ -59,6 +59,18 @@ namespace Qonys.ArchitectureTests.Fixtures.Platform.Data
     internal sealed class ContextSealingTheAuditChain { public int Save() => Audit.AuditChain.Seal(this); }
 }
 
+namespace Qonys.ArchitectureTests.Fixtures.Host
+{
+    /// <summary>Compliant: the host names the modules.</summary>
+    internal static class FixtureApp { public static string[] Modules() => [Fixtures.Modules.Registry.RegistryModule.Name()]; }
+}
+
+namespace Qonys.ArchitectureTests.Fixtures.Modules.Registry
+{
+    /// <summary>Violates "nothing but the program names the host": a module reading the host's list of modules.</summary>
+    internal sealed class RegistryReadingTheHostsModules { public int Count => Host.FixtureApp.Modules().Length; }
+}
+
 namespace Qonys.ArchitectureTests.Fixtures.Engines
 {
     /// <summary>Violates "engines are pure": takes an HTTP context.</summary>
