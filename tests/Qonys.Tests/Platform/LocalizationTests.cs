@@ -68,7 +68,11 @@ public sealed partial class LocalizationTests
         var folder = Directory.CreateTempSubdirectory("qonys-menu-");
         List<string> navigation;
         await using (var app = QonysApp.Build(["--Qonys:Database:DataFolder", folder.FullName]))
-            navigation = Roles.All.SelectMany(app.Services.GetRequiredService<Navigation>().For).Select(i => i.TextKey).Distinct().ToList();
+        {
+            var sections = app.Services.GetRequiredService<SectionNavigation>().All.ToList();
+            navigation = Roles.All.SelectMany(app.Services.GetRequiredService<Navigation>().For).Select(i => i.TextKey)
+                .Concat(sections.Select(l => l.TextKey)).Concat(sections.Select(l => l.Section + ".nav.label")).Distinct().ToList();
+        }
         folder.Delete(recursive: true);
         navigation.ShouldContain("nav.permits");
         var tiles = SourceFiles("*.cs").SelectMany(f => TileKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).Distinct().ToList();

@@ -5,21 +5,37 @@ using Qonys.Web.Platform.Ui;
 
 namespace Qonys.Tests.Platform;
 
-/// <summary>The menu the host assembles from the platform's entries and the modules' contributions.</summary>
+/// <summary>The menus the host assembles from the platform's entries and the modules' contributions.</summary>
 public sealed class NavigationTests
 {
-    static async Task<IReadOnlyList<NavigationEntry>> MenuAsync(string role)
+    static async Task<T> WithHostAsync<T>(Func<IServiceProvider, T> read)
     {
         var folder = Directory.CreateTempSubdirectory("qonys-menu-");
         try
         {
             await using var app = QonysApp.Build(["--Qonys:Database:DataFolder", folder.FullName]);
-            return app.Services.GetRequiredService<Navigation>().For(role).ToList();
+            return read(app.Services);
         }
         finally
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    static Task<List<NavigationEntry>> MenuAsync(string role) =>
+        WithHostAsync(s => s.GetRequiredService<Navigation>().For(role).ToList());
+
+    [Fact]
+    public async Task The_analytical_centres_section_menu_joins_the_links_of_demography_and_forecasts_in_their_places()
+    {
+        var links = await WithHostAsync(s => s.GetRequiredService<SectionNavigation>().For("analytics").ToList());
+        links.Select(l => (l.Href, l.TextKey)).ShouldBe(
+        [
+            ("/analytics/projections", "analytics.nav.projections"),
+            ("/analytics/scenarios", "analytics.nav.scenarios"),
+            ("/analytics/forecasts", "analytics.nav.forecasts"),
+            ("/analytics/labour-deficit", "analytics.nav.labour_deficit"),
+        ]);
     }
 
     [Fact]

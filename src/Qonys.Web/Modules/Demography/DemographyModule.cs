@@ -21,8 +21,11 @@ public sealed class DemographyModule : IModule
         Permissions.Grant(ProjectionsRead, Roles.Analyst, Roles.Administrator);
         Permissions.Grant(ScenariosManage, Roles.Analyst, Roles.Administrator);
         Permissions.Grant(IndexRead, Roles.Analyst, Roles.Administrator);
-        // The analytical centre's menu entry: its pages (projections, scenarios, labour-deficit index, forecasts) link to each other.
+        // The analytical centre's entry in the main menu, and its section menu (the forecasts page adds its own link).
         services.AddNavigationEntry("/analytics/projections", "nav.analytics_centre", ProjectionsRead);
+        services.AddSectionLink("analytics", "/analytics/projections", "analytics.nav.projections", 10);
+        services.AddSectionLink("analytics", "/analytics/scenarios", "analytics.nav.scenarios", 20);
+        services.AddSectionLink("analytics", "/analytics/labour-deficit", "analytics.nav.labour_deficit", 40);
         services.AddSingleton<DemographyInputs>();
         services.AddSingleton<ProjectionComputation>();
         services.AddSingleton<ProjectionQueueSignal>();

@@ -8,6 +8,7 @@ public sealed class ForecastsModule : IModule
     public void AddServices(IServiceCollection services, QonysOptions options)
     {
         Permissions.Grant(ForecastsRead, Roles.Analyst, Roles.Administrator);
+        services.AddSectionLink("analytics", "/analytics/forecasts", "analytics.nav.forecasts", 30);
         services.AddScoped<ForecastSeriesCatalogue>();
         services.AddScoped<SeriesForecasting>();
     }

@@ -18,6 +18,7 @@ public static class UiSetup
         services.AddScoped<Dashboard>();
         services.AddDashboardTiles<PlatformDashboardTiles>();
         services.AddSingleton<Navigation>();
+        services.AddSingleton<SectionNavigation>();
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/";
@@ -46,6 +47,10 @@ public static class UiSetup
     /// <summary>A module's menu entry, shown to the roles that hold <paramref name="permission"/> (everyone when null).</summary>
     internal static void AddNavigationEntry(this IServiceCollection services, string href, string textKey, string? permission) =>
         services.AddSingleton(new NavigationEntry(href, textKey, permission));
+
+    /// <summary>A link in a section's sub-navigation, at <paramref name="place"/> among the section's links.</summary>
+    internal static void AddSectionLink(this IServiceCollection services, string section, string href, string textKey, int place) =>
+        services.AddSingleton(new SectionLink(section, href, textKey, place));
 
     /// <summary>A module's figures on the landing page.</summary>
     internal static void AddDashboardTiles<T>(this IServiceCollection services) where T : class, IDashboardTiles =>
