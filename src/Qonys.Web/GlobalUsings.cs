@@ -6,6 +6,7 @@ global using Qonys.Web.Platform.Data;
 global using Qonys.Web.Platform.Errors;
 global using Qonys.Web.Platform.Hosting;
 global using Qonys.Web.Platform.Idempotency;
+global using Qonys.Web.Platform.Jobs;
 global using Qonys.Web.Platform.Notifications;
 global using Qonys.Web.Platform.Reference;
 global using Qonys.Web.Platform.UseCases;

@@ -18,6 +18,23 @@ internal static class HouseRules
             .ShouldNot().HaveDependencyOnAny(root + ".Modules", root + ".Host").GetResult());
 
     /// <summary>
+    /// The host is the top floor: it names the modules and the platform, and nothing names it except the program's entry
+    /// point (<c>Program</c>, in the global namespace).
+    /// </summary>
+    public static IReadOnlyList<string> NamingTheHost(Assembly assembly, string root) =>
+        Failing(Types.InAssembly(assembly).That().DoNotResideInNamespaceMatching(Under(root + ".Host"))
+            .And().DoNotHaveName("Program")
+            .ShouldNot().HaveDependencyOnAny(root + ".Host").GetResult());
+
+    /// <summary>
+    /// Persistence knows nothing of the audit log: the chain is sealed by an interceptor that the audit folder registers,
+    /// so the dependency runs one way, audit on data.
+    /// </summary>
+    public static IReadOnlyList<string> DataDependingOnAudit(Assembly assembly, string root) =>
+        Failing(Types.InAssembly(assembly).That().ResideInNamespaceMatching(Under(root + ".Platform.Data"))
+            .ShouldNot().HaveDependencyOnAny(root + ".Platform.Audit").GetResult());
+
+    /// <summary>
     /// A module uses another only through its door, the <c>Contracts</c> namespace: never its entities, tables, use cases
     /// or pages.
     /// </summary>

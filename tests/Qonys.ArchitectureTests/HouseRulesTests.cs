@@ -20,6 +20,22 @@ public sealed class HouseRulesTests
             .ShouldBe([$"{FixtureRoot}.Platform.Ui.DashboardNamingAnEmployer"]);
 
     [Fact]
+    public void Only_the_program_names_the_host() =>
+        HouseRules.NamingTheHost(Web, "Qonys.Web").ShouldBeEmpty();
+
+    [Fact]
+    public void The_host_rule_finds_a_module_that_names_the_host_and_lets_the_host_pass() =>
+        HouseRules.NamingTheHost(Fixtures, FixtureRoot).ShouldBe([$"{FixtureRoot}.Modules.Registry.RegistryReadingTheHostsModules"]);
+
+    [Fact]
+    public void Persistence_names_nothing_of_the_audit_log() =>
+        HouseRules.DataDependingOnAudit(Web, "Qonys.Web").ShouldBeEmpty();
+
+    [Fact]
+    public void The_persistence_rule_finds_a_context_that_seals_the_audit_chain() =>
+        HouseRules.DataDependingOnAudit(Fixtures, FixtureRoot).ShouldBe([$"{FixtureRoot}.Platform.Data.ContextSealingTheAuditChain"]);
+
+    [Fact]
     public void Modules_meet_only_at_their_doors() =>
         HouseRules.ModulesPassingThroughWalls(Web, "Qonys.Web").ShouldBe(KnownViolations.ModulesThroughWalls, ignoreOrder: true);
 

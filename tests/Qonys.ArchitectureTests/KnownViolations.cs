@@ -14,7 +14,6 @@ internal static class KnownViolations
         "Qonys.Web.Platform.Demo.DemoGenerator",
         "Qonys.Web.Platform.Demo.DemoRecords",
         "Qonys.Web.Platform.Demo.DemoTables",
-        "Qonys.Web.Platform.Ui.Dashboard",
     ];
     public static readonly string[] ModulesThroughWalls = [];
 }

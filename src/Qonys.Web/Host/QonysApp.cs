@@ -16,6 +16,18 @@ namespace Qonys.Web.Host;
 /// <summary>Builds the one host: platform services, then each module, then the HTTP pipeline. Reads as a table of contents.</summary>
 public static class QonysApp
 {
+    /// <summary>The modules, one line each; their menu entries appear in this order.</summary>
+    static readonly IModule[] Modules =
+    [
+        new RegistryModule(),
+        new ComplianceModule(),
+        new PermitsModule(),
+        new AnalyticsModule(),
+        new SelectionModule(),
+        new DemographyModule(),
+        new ForecastsModule(),
+    ];
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // ApplicationName: pages and static assets belong to this assembly, also when a test process hosts the app.
@@ -32,8 +44,7 @@ public static class QonysApp
         services.AddSingleton(TimeProvider.System);
         services.AddQonysDatabase(options);
         services.AddQonysAuth(options);
-        services.AddScoped<AuditLog>();
-        services.AddScoped<AuditReading>();
+        services.AddQonysAudit();
         services.AddSingleton<ReferenceCache>();
         services.AddScoped<ReferenceData>();
         services.AddScoped<ReferenceSeeder>();
@@ -45,9 +56,9 @@ public static class QonysApp
         services.AddSingleton<IEmailGateway>(sp => options.Email.Gateway == "smtp"
             ? new SmtpEmailGateway(sp.GetRequiredService<IOptions<QonysOptions>>())
             : new FileEmailGateway(sp.GetRequiredService<IOptions<QonysOptions>>()));
-        if (options.Jobs.RunBackgroundJobs) services.AddHostedService<NotificationJob>();
-        if (options.Jobs.RunBackgroundJobs) services.AddHostedService<Qonys.Web.Modules.Permits.Lifecycle.PermitLifecycleJob>();
-        services.AddHostedService<IdempotencyKeyCleanup>();
+        services.AddQonysJobs();
+        if (options.Jobs.RunBackgroundJobs) services.AddPeriodicJob<NotificationJob>();
+        services.AddPeriodicJob<IdempotencyKeyCleanup>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
@@ -67,13 +78,7 @@ public static class QonysApp
         services.AddOpenApi(Platform.OpenApi.OpenApiConventions.Configure);
         services.AddQonysUi();
 
-        services.AddRegistryModule();
-        services.AddComplianceModule();
-        services.AddPermitsModule();
-        services.AddAnalyticsModule();
-        services.AddSelectionModule();
-        services.AddDemographyModule(options);
-        services.AddForecastsModule();
+        foreach (var module in Modules) module.AddServices(services, options);
 
         var app = builder.Build();
 
@@ -94,12 +99,7 @@ public static class QonysApp
         app.MapReferenceApi();
         app.MapAuditApi();
         app.MapNotificationsApi();
-        app.MapRegistryApi();
-        app.MapPermitsApi();
-        app.MapAnalyticsApi();
-        app.MapSelectionApi();
-        app.MapDemographyApi();
-        app.MapForecastsApi();
+        foreach (var module in Modules) module.MapEndpoints(app);
         app.MapQonysUi();
         return app;
     }

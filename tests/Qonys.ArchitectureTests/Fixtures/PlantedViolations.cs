@@ -42,6 +42,35 @@ namespace Qonys.ArchitectureTests.Fixtures.Platform.Ui
     internal sealed class NavigationEntry { public string Href { get; set; } = ""; }
 }
 
+namespace Qonys.ArchitectureTests.Fixtures.Platform.Audit
+{
+    internal static class AuditChain { public static int Seal(object unitOfWork) => unitOfWork.GetHashCode(); }
+
+    /// <summary>Compliant: the audit folder uses persistence (the dependency runs this way).</summary>
+    internal sealed class AuditSealing { public Data.UnitOfWork? Saved { get; set; } }
+}
+
+namespace Qonys.ArchitectureTests.Fixtures.Platform.Data
+{
+    /// <summary>Compliant persistence code.</summary>
+    internal sealed class UnitOfWork { public int Save() => 0; }
+
+    /// <summary>Violates "persistence names nothing of the audit log": a context that seals the chain itself.</summary>
+    internal sealed class ContextSealingTheAuditChain { public int Save() => Audit.AuditChain.Seal(this); }
+}
+
+namespace Qonys.ArchitectureTests.Fixtures.Host
+{
+    /// <summary>Compliant: the host names the modules.</summary>
+    internal static class FixtureApp { public static string[] Modules() => [Fixtures.Modules.Registry.RegistryModule.Name()]; }
+}
+
+namespace Qonys.ArchitectureTests.Fixtures.Modules.Registry
+{
+    /// <summary>Violates "nothing but the program names the host": a module reading the host's list of modules.</summary>
+    internal sealed class RegistryReadingTheHostsModules { public int Count => Host.FixtureApp.Modules().Length; }
+}
+
 namespace Qonys.ArchitectureTests.Fixtures.Engines
 {
     /// <summary>Violates "engines are pure": takes an HTTP context.</summary>

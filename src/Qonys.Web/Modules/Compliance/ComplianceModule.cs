@@ -4,8 +4,12 @@ using Qonys.Web.Modules.Compliance.Register;
 namespace Qonys.Web.Modules.Compliance;
 
 /// <summary>Administrative offences of foreign-labour rules (PRODUCT.md §2.5); so far a register other modules read through its door.</summary>
-public static class ComplianceModule
+public sealed class ComplianceModule : IModule
 {
-    public static void AddComplianceModule(this IServiceCollection services) =>
+    public void AddServices(IServiceCollection services, QonysOptions options) =>
         services.AddScoped<IOffenceRegister, OffenceRegister>();
+
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+    }
 }

@@ -8,20 +8,24 @@ namespace Qonys.Web.Modules.Demography;
 /// The analytical centre's demography (PRODUCT.md §2.7): projections (API.md "Demography"), stored policy scenarios,
 /// the region labour-deficit index, their exports and the analyst pages under /analytics.
 /// </summary>
-public static class DemographyModule
+public sealed class DemographyModule : IModule
 {
     public const string ProjectionsRun = "demography.projections.run";
     public const string ProjectionsRead = "demography.projections.read";
     public const string ScenariosManage = "demography.scenarios.manage";
     public const string IndexRead = "demography.labour_deficit.read";
 
-    public static void AddDemographyModule(this IServiceCollection services, QonysOptions options)
+    public void AddServices(IServiceCollection services, QonysOptions options)
     {
         Permissions.Grant(ProjectionsRun, Roles.Analyst, Roles.Administrator);
         Permissions.Grant(ProjectionsRead, Roles.Analyst, Roles.Administrator);
         Permissions.Grant(ScenariosManage, Roles.Analyst, Roles.Administrator);
         Permissions.Grant(IndexRead, Roles.Analyst, Roles.Administrator);
-        Navigation.Add(new Navigation.Item("/analytics/projections", "nav.analytics_centre", ProjectionsRead));
+        // The analytical centre's entry in the main menu, and its section menu (the forecasts page adds its own link).
+        services.AddNavigationEntry("/analytics/projections", "nav.analytics_centre", ProjectionsRead);
+        services.AddSectionLink("analytics", "/analytics/projections", "analytics.nav.projections", 10);
+        services.AddSectionLink("analytics", "/analytics/scenarios", "analytics.nav.scenarios", 20);
+        services.AddSectionLink("analytics", "/analytics/labour-deficit", "analytics.nav.labour_deficit", 40);
         services.AddSingleton<DemographyInputs>();
         services.AddSingleton<Contracts.IInterRegionalArrivals, InterRegionalArrivals>();
         services.AddSingleton<ProjectionComputation>();
@@ -30,6 +34,9 @@ public static class DemographyModule
         services.AddScoped<ScenarioCatalogue>();
         services.AddScoped<ProjectionRuns>();
         services.AddScoped<ProjectionWorker>();
-        if (options.Jobs.RunBackgroundJobs) services.AddHostedService<ProjectionJob>();
+        services.AddOptions<ProjectionJobOptions>().BindConfiguration("Qonys:Jobs");
+        if (options.Jobs.RunBackgroundJobs) services.AddPeriodicJob<ProjectionJob>();
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapDemographyApi();
 }

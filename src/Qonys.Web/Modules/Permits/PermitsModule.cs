@@ -13,7 +13,7 @@ using Qonys.Web.Modules.Permits.ViewPermits;
 namespace Qonys.Web.Modules.Permits;
 
 /// <summary>Work permits for foreign labour and the quota ledger (PRODUCT.md §2.2–2.3).</summary>
-public static class PermitsModule
+public sealed class PermitsModule : IModule
 {
     public const string ApplicationsSubmit = "permits.applications.submit";
     public const string ApplicationsRead = "permits.applications.read";
@@ -29,7 +29,7 @@ public static class PermitsModule
     public const string HouseholdRead = "permits.household.read";
     public const string HouseholdChangeEmployer = "permits.household.change_employer";
 
-    public static void AddPermitsModule(this IServiceCollection services)
+    public void AddServices(IServiceCollection services, QonysOptions options)
     {
         Permissions.Grant(ApplicationsSubmit, Roles.Employer, Roles.Officer, Roles.Administrator);
         Permissions.Grant(ApplicationsRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator);
@@ -63,5 +63,8 @@ public static class PermitsModule
         services.AddOptions<PermitJobOptions>().BindConfiguration("Qonys:Jobs");
         services.AddOptions<PermitDocumentOptions>().BindConfiguration("Qonys");
         PermitsPagesSetup.AddPermitsPages(services);
+        if (options.Jobs.RunBackgroundJobs) services.AddPeriodicJob<PermitLifecycleJob>();
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapPermitsApi();
 }

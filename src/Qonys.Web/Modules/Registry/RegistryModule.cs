@@ -3,12 +3,16 @@ using Qonys.Web.Modules.Registry.Employers;
 
 namespace Qonys.Web.Modules.Registry;
 
-public static class RegistryModule
+/// <summary>The register of employers (BIN) and their staff, which the permit checks and the dashboards read.</summary>
+public sealed class RegistryModule : IModule
 {
-    public static void AddRegistryModule(this IServiceCollection services)
+    public void AddServices(IServiceCollection services, QonysOptions options)
     {
         services.AddScoped<RegisterEmployer>();
         services.AddScoped<GetEmployer>();
         services.AddRegistryDoors();
+        services.AddDashboardTiles<RegistryDashboardTiles>();
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapRegistryApi();
 }

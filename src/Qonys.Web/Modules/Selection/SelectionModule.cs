@@ -8,7 +8,7 @@ namespace Qonys.Web.Modules.Selection;
 
 /// <summary>Skilled-migrant selection on the scorecard engine: stored scorecards, the candidate pool, invitation rounds,
 /// what-if of drafts, and the Ata Zholy card (PRODUCT.md §2.4; docs/scoring.md "Web and API").</summary>
-public static class SelectionModule
+public sealed class SelectionModule : IModule
 {
     public const string ScorecardsRead = "selection.scorecards.read";
     public const string ScorecardsEdit = "selection.scorecards.edit";
@@ -19,7 +19,7 @@ public static class SelectionModule
     public const string RoundsRun = "selection.rounds.run";
     public const string AtaZholyApply = "selection.ata_zholy.apply";
 
-    public static void AddSelectionModule(this IServiceCollection services)
+    public void AddServices(IServiceCollection services, QonysOptions options)
     {
         Permissions.Grant(ScorecardsRead, Roles.All.Where(r => r != Roles.IntegrationClient).ToArray());
         Permissions.Grant(ScorecardsEdit, Roles.Administrator);
@@ -30,9 +30,9 @@ public static class SelectionModule
         Permissions.Grant(CandidatesRead, Roles.Migrant, Roles.Officer, Roles.Administrator);
         Permissions.Grant(RoundsRun, Roles.Administrator);
         Permissions.Grant(AtaZholyApply, Roles.Migrant, Roles.Officer, Roles.Administrator);
-        Navigation.Add(new Navigation.Item("/selection/profile", "nav.selection.profile", CandidatesRegister));
-        Navigation.Add(new Navigation.Item("/selection/scorecards", "nav.selection.scorecards", ScorecardsRead));
-        Navigation.Add(new Navigation.Item("/selection/rounds", "nav.selection.rounds", ScorecardsRead));
+        services.AddNavigationEntry("/selection/profile", "nav.selection.profile", CandidatesRegister);
+        services.AddNavigationEntry("/selection/scorecards", "nav.selection.scorecards", ScorecardsRead);
+        services.AddNavigationEntry("/selection/rounds", "nav.selection.rounds", ScorecardsRead);
         services.AddScoped<CandidatePool>();
         services.AddScoped<ScorecardBook>();
         services.AddScoped<ScorecardEditing>();
@@ -46,4 +46,6 @@ public static class SelectionModule
         services.AddScoped<SelectionDemoPool>();
         services.AddHostedService<SelectionReferenceLoading>();
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapSelectionApi();
 }

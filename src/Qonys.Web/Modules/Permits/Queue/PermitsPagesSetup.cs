@@ -10,9 +10,10 @@ public static class PermitsPagesSetup
     {
         services.AddScoped<ApplicationFormChoices>();
         services.AddScoped<PermitScorecardAssessment>();
-        Navigation.Add(new("/permits/apply", "nav.permits.apply", PermitsModule.ApplicationsSubmit));
-        Navigation.Add(new("/permits", "nav.permits", PermitsModule.ApplicationsRead));
-        Navigation.Add(new("/permits/queue", "nav.permits.queue", PermitsModule.ApplicationsDecide));
-        Navigation.Add(new("/quotas", "nav.quotas", PermitsModule.QuotasRead));
+        services.AddNavigationEntry("/permits/apply", "nav.permits.apply", PermitsModule.ApplicationsSubmit);
+        services.AddNavigationEntry("/permits", "nav.permits", PermitsModule.ApplicationsRead);
+        services.AddNavigationEntry("/permits/queue", "nav.permits.queue", PermitsModule.ApplicationsDecide);
+        services.AddNavigationEntry("/quotas", "nav.quotas", PermitsModule.QuotasRead);
+        services.AddAnonymousPage("/Modules/Permits/Pages/Verify");
     }
 }

@@ -5,7 +5,7 @@ namespace Qonys.Web.Platform.Ui.Pages;
 public sealed class IndexModel(Dashboard dashboard) : PageModel
 {
     public Actor? Actor { get; private set; }
-    public IReadOnlyList<Dashboard.Tile> Tiles { get; private set; } = [];
+    public IReadOnlyList<DashboardTile> Tiles { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
