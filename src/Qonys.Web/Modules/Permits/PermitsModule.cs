@@ -47,6 +47,9 @@ public static class PermitsModule
         services.AddScoped<QuotaBook>();
         services.AddScoped<QuotaAdministration>();
         services.AddScoped<PermitQueries>();
+        services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.ForeignWorkforceDemoPlan>();
+        services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.PermitsDemoData>();
+        services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.HouseholdPermitsDemoData>();
 
         Permissions.Grant(PermitChangesRequest, Roles.Employer, Roles.Administrator);
         Permissions.Grant(PermitChangesDecide, Roles.Officer, Roles.Administrator);

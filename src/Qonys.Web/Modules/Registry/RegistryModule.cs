@@ -11,6 +11,7 @@ public static class RegistryModule
     {
         services.AddScoped<Registry.RegisterEmployer.RegisterEmployer>();
         services.AddScoped<GetEmployer>();
+        services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.EmployersDemoData>();
     }
 
     public static void MapRegistryApi(this IEndpointRouteBuilder app)

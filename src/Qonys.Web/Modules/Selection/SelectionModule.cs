@@ -48,7 +48,7 @@ public static class SelectionModule
         services.AddScoped<CandidateProfiles>();
         services.AddScoped<AtaZholyCards>();
         services.AddScoped<SelectionReference>();
-        services.AddScoped<SelectionDemoPool>();
+        services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.SelectionDemoPool>();
         services.AddHostedService<SelectionReferenceLoading>();
     }
 

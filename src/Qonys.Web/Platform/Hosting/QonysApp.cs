@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Qonys.Web.Modules.Analytics;
+using Qonys.Web.Modules.Compliance;
 using Qonys.Web.Modules.Demography;
 using Qonys.Web.Modules.Forecasts;
 using Qonys.Web.Modules.Permits;
@@ -78,6 +79,7 @@ public static class QonysApp
         services.AddPermitsModule();
         services.AddAnalyticsModule();
         services.AddSelectionModule();
+        services.AddComplianceModule();
         services.AddDemographyModule(options);
         services.AddForecastsModule();
 
@@ -137,7 +139,6 @@ public static class QonysApp
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSet>().EnsureLoadedAsync(ct);
             await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync();
-            await scope.ServiceProvider.GetRequiredService<Modules.Selection.Data.SelectionDemoPool>().EnsureLoadedAsync(ct);
         }
     }
 }

@@ -4,17 +4,19 @@ using Qonys.Web.Modules.Selection.Scorecards;
 using Qonys.Web.Platform.Audit;
 using Qonys.Web.Platform.Auth;
 using Qonys.Web.Platform.Data;
+using Qonys.Web.Platform.Demo;
 using Qonys.Web.Platform.Reference;
 
-namespace Qonys.Web.Modules.Selection.Data;
+namespace Qonys.Web.Modules.Selection.Demo;
 
 /// <summary>
 /// The demo candidate pool: <see cref="Size"/> synthetic candidates from a fixed seed, registered by an agency (no
 /// accounts), with profile timestamps spread over the first quarter of 2026 (fixed dates, not the clock). Occupations
 /// come from ISCO major groups 2, 3, 7 and 8 only, so tests can run rounds on other occupations without the demo pool.
-/// Loaded once, into an empty candidate table, in demo mode.
+/// Loaded once per database (with the first copy of the demo set), into an empty candidate table; its own seed, not the
+/// set's random stream.
 /// </summary>
-public sealed class SelectionDemoPool(AppDb db, AuditLog audit, TimeProvider clock)
+internal sealed class SelectionDemoPool(AppDb db, AuditLog audit, TimeProvider clock) : IDemoDataContributor
 {
     public const int Size = 3000;
     public const int Seed = 20260401;
@@ -27,9 +29,14 @@ public sealed class SelectionDemoPool(AppDb db, AuditLog audit, TimeProvider clo
     static readonly string[] Names = ["Alisher", "Bakyt", "Chen", "Dilnoza", "Emre", "Farrukh", "Gulnara", "Hasan", "Indira", "Jamshid", "Kamila", "Li", "Murat", "Nodira", "Oksana", "Pavel", "Rustam", "Sanjar", "Timur", "Umida"];
     static readonly string[] Surnames = ["Abdullaev", "Bekova", "Wang", "Yildiz", "Karimov", "Sharma", "Ivanova", "Aliyev", "Petrov", "Tursunova", "Batbayar", "Zhukov"];
 
-    public async Task EnsureLoadedAsync(CancellationToken ct)
+    public string Name => "selection: candidate pool";
+    public int Order => 600;
+
+    public Task<bool> IsLoadedAsync(AppDb database, CancellationToken ct) => database.Set<Candidate>().AnyAsync(ct);
+
+    public async Task ContributeAsync(DemoContext context, CancellationToken ct)
     {
-        if (await db.Set<Candidate>().AnyAsync(ct)) return;
+        if (context.Copy > 0) return; // fixed ids: one pool per database
         var occupations = await db.Set<Occupation>().AsNoTracking().Where(o => o.Level == "unit" && DemoMajorGroups.Contains(o.MajorGroup))
             .OrderBy(o => o.Code).Select(o => o.Code).ToListAsync(ct);
         if (occupations.Count == 0) return;
