@@ -7,7 +7,7 @@ namespace Qonys.Web.Platform.Demo;
 
 /// <summary>
 /// Loads the synthetic demo data set, built by the modules' <see cref="IDemoDataContributor"/>s: on a demo start the
-/// contributors whose data the database lacks (all of them on a first start), or N copies of all of them for benchmarks.
+/// contributors whose data the database lacks (all of them on a first start), or N copies of those that scale for benchmarks.
 /// One transaction, bulk inserts (<see cref="DemoBulkWriter"/>), one audit entry with what was written.
 /// </summary>
 internal sealed class DemoDataSet(
@@ -24,14 +24,18 @@ internal sealed class DemoDataSet(
         log.LogInformation("Demo data set loaded: {Rows} rows in {Seconds:F1} s", counts.Rows, clock.GetElapsedTime(started).TotalSeconds);
     }
 
-    /// <summary>Loads <paramref name="scale"/> copies of the set (fresh BINs and numbers per copy) into an empty database; returns the rows written.</summary>
+    /// <summary>
+    /// Loads <paramref name="scale"/> copies of the set (fresh BINs and numbers per copy) into an empty database; returns the
+    /// rows written. Contributors that do not scale (the candidate pool) are left out.
+    /// </summary>
     public async Task<long> LoadScaledAsync(int scale, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(scale, 1);
-        foreach (var contributor in contributors)
+        var scaling = contributors.Where(c => c.Scales).ToList();
+        foreach (var contributor in scaling)
             if (await contributor.IsLoadedAsync(db, ct))
                 throw new InvalidOperationException($"The database already holds the demo data of {contributor.Name}: seed-demo loads into an empty database.");
-        return (await LoadAsync([.. contributors], scale, ct)).Rows;
+        return (await LoadAsync(scaling, scale, ct)).Rows;
     }
 
     async Task<DemoCounts> LoadAsync(IReadOnlyList<IDemoDataContributor> chosen, int copies, CancellationToken ct)

@@ -20,6 +20,9 @@ internal interface IDemoDataContributor
     /// </summary>
     int Order { get; }
 
+    /// <summary>Whether a scaled load (<c>seed-demo --scale N</c>, for benchmarks) writes this contributor's data, once per copy.</summary>
+    bool Scales => true;
+
     /// <summary>Whether the database already holds this contributor's demo data (a demo start then leaves it out).</summary>
     Task<bool> IsLoadedAsync(AppDb db, CancellationToken ct);
 

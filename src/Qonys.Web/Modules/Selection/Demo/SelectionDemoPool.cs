@@ -13,8 +13,8 @@ namespace Qonys.Web.Modules.Selection.Demo;
 /// The demo candidate pool: <see cref="Size"/> synthetic candidates from a fixed seed, registered by an agency (no
 /// accounts), with profile timestamps spread over the first quarter of 2026 (fixed dates, not the clock). Occupations
 /// come from ISCO major groups 2, 3, 7 and 8 only, so tests can run rounds on other occupations without the demo pool.
-/// Loaded once per database (with the first copy of the demo set), into an empty candidate table; its own seed, not the
-/// set's random stream.
+/// Loaded with the demo set on a demo start, into an empty candidate table; its own seed, not the set's random stream;
+/// fixed ids, so a scaled load (benchmarks) leaves it out.
 /// </summary>
 internal sealed class SelectionDemoPool(AppDb db, AuditLog audit, TimeProvider clock) : IDemoDataContributor
 {
@@ -31,12 +31,12 @@ internal sealed class SelectionDemoPool(AppDb db, AuditLog audit, TimeProvider c
 
     public string Name => "selection: candidate pool";
     public int Order => 600;
+    public bool Scales => false;
 
     public Task<bool> IsLoadedAsync(AppDb database, CancellationToken ct) => database.Set<Candidate>().AnyAsync(ct);
 
     public async Task ContributeAsync(DemoContext context, CancellationToken ct)
     {
-        if (context.Copy > 0) return; // fixed ids: one pool per database
         var occupations = await db.Set<Occupation>().AsNoTracking().Where(o => o.Level == "unit" && DemoMajorGroups.Contains(o.MajorGroup))
             .OrderBy(o => o.Code).Select(o => o.Code).ToListAsync(ct);
         if (occupations.Count == 0) return;
