@@ -34,7 +34,8 @@ internal sealed class DemoDataSet(
         var scaling = contributors.Where(c => c.Scales).ToList();
         foreach (var contributor in scaling)
             if (await contributor.IsLoadedAsync(db, ct))
-                throw new InvalidOperationException($"The database already holds the demo data of {contributor.Name}: seed-demo loads into an empty database.");
+                throw new InvalidOperationException(
+                    $"The database already holds the demo data of {contributor.Name}: seed-demo loads into an empty database.");
         return (await LoadAsync(scaling, scale, ct)).Rows;
     }
 

@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Qonys.Web.Platform.Demo;
 
@@ -42,34 +41,28 @@ internal sealed class DemoTable<T>
                 if (property.GetContainingForeignKeys().Any(fk => fk.IsOwnership)) continue; // the owner's key column, written with the owner
                 if (IsGeneratedByDatabase(property)) continue;
                 var column = property.GetColumnName(table) ?? throw new InvalidOperationException($"{property.Name} has no column in {name}");
-                var converter = property.GetTypeMapping().Converter;
-                var read = Compile(Read(instance, property), converter);
+                var converter = property.GetTypeMapping().Converter; // e.g. the UTC convention of every timestamp
+                var value = Read(instance, property, converter?.ConvertToProviderExpression);
+                var read = Expression.Lambda<Func<T, object?>>(Expression.Convert(value, typeof(object)), row).Compile();
                 columns.Add(new DemoColumn<T>(column, KindOf(converter?.ProviderClrType ?? property.ClrType, column), read));
             }
             foreach (var owned in type.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent))
             {
                 if (owned.TargetEntityType.GetTableName() != name)
                     throw new NotSupportedException($"{type.DisplayName()}.{owned.Name} is mapped to another table");
-                AddColumns(owned.TargetEntityType, Read(instance, owned));
+                AddColumns(owned.TargetEntityType, Read(instance, owned, null));
             }
-        }
-
-        Func<T, object?> Compile(Expression value, ValueConverter? converter)
-        {
-            Expression boxed = Expression.Convert(value, typeof(object));
-            if (converter is not null)
-                boxed = Expression.Condition(Expression.Equal(boxed, Expression.Constant(null)), Expression.Constant(null),
-                    Expression.Invoke(Expression.Constant(converter.ConvertToProvider), boxed));
-            return Expression.Lambda<Func<T, object?>>(boxed, row).Compile();
         }
     }
 
-    /// <summary><c>instance.Member</c>, or null where the instance (an owned type) is null.</summary>
-    static Expression Read(Expression instance, IPropertyBase member)
+    /// <summary><c>convert(instance.Member)</c>, or null where the instance (an owned type) is null.</summary>
+    static Expression Read(Expression instance, IPropertyBase member, LambdaExpression? convert)
     {
         var info = (MemberInfo?)member.PropertyInfo ?? member.FieldInfo
-                   ?? throw new NotSupportedException($"{member.DeclaringType.DisplayName()}.{member.Name} has no CLR member: the demo writer has no value for it");
+                   ?? throw new NotSupportedException(
+                       $"{member.DeclaringType.DisplayName()}.{member.Name} has no CLR member: the demo writer has no value for it");
         Expression access = Expression.MakeMemberAccess(instance, info);
+        if (convert is not null) access = Expression.Invoke(convert, access);
         if (instance is ParameterExpression || instance.Type.IsValueType) return access;
         var type = access.Type.IsValueType && Nullable.GetUnderlyingType(access.Type) is null
             ? typeof(Nullable<>).MakeGenericType(access.Type)
@@ -80,7 +73,8 @@ internal sealed class DemoTable<T>
 
     /// <summary>An identity (auto-increment) key: the database numbers the rows.</summary>
     static bool IsGeneratedByDatabase(IProperty property) =>
-        property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd && (property.ClrType == typeof(int) || property.ClrType == typeof(long));
+        property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd
+        && (property.ClrType == typeof(int) || property.ClrType == typeof(long));
 
     static DemoColumnKind KindOf(Type type, string column) => (Nullable.GetUnderlyingType(type) ?? type) switch
     {

@@ -23,7 +23,8 @@ public sealed class DemoSetTests
         Fingerprint(again).ShouldBe(Fingerprint(Set));
         again.Counts.ShouldBe(Set.Counts);
         // the names of the load's audit entry, in the order the contributors write them
-        Set.Counts.Select(c => c.Key).ShouldBe(["employers", "applications", "workers", "caseActions", "permits", "quotaRows", "offences", "householdPermits"]);
+        Set.Counts.Select(c => c.Key)
+            .ShouldBe(["employers", "applications", "workers", "caseActions", "permits", "quotaRows", "offences", "householdPermits"]);
         Set.Counts.Single(c => c.Key == "workers").Value.ShouldBe(Set.Applications.Sum(a => a.Workers.Count));
         Fingerprint(other).ShouldNotBe(Fingerprint(Set));
         // another seed still reproduces the figures: the construction is exact for any seed

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qonys.Web.Modules.Compliance.Domain;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Registry.Domain;
 using Qonys.Web.Platform.Data;
@@ -53,6 +54,18 @@ public sealed class DemoTableTests
             "action", "actor_id", "actor_role", "application_id", "at", "from_status", "permit_number", "reason", "seq", "to_status",
         ]);
         table.Columns.Single(c => c.Name == "actor_id").Kind.ShouldBe(DemoColumnKind.Uuid);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public void Every_table_of_the_demo_set_has_a_bindable_column_for_each_value(string provider)
+    {
+        using var db = Db(provider);
+        DemoTable<PermitApplication>.From(db.Model).Columns.Count.ShouldBe(22);
+        DemoTable<ApplicationWorker>.From(db.Model).Columns.Count.ShouldBe(8);
+        DemoTable<Permit>.From(db.Model).Columns.Count.ShouldBe(15);
+        DemoTable<QuotaLedger>.From(db.Model).Columns.Count.ShouldBe(7);
+        DemoTable<Offence>.From(db.Model).Columns.Count.ShouldBe(13);
+        DemoTable<HouseholdPermit>.From(db.Model).Columns.Count.ShouldBe(18);
     }
 
     [Fact]

@@ -34,8 +34,9 @@ internal sealed class PermitsDemoData : IDemoDataContributor
         var ledger = context.Carried<QuotaSums>().Rows;
         foreach (var q in Quotas(applications))
         {
-            if (!ledger.TryGetValue((q.Year, q.RegionCode, q.Category), out var sum))
-                ledger[(q.Year, q.RegionCode, q.Category)] = sum = new QuotaLedger { Year = q.Year, RegionCode = q.RegionCode, Category = q.Category };
+            var key = (q.Year, q.RegionCode, q.Category);
+            if (!ledger.TryGetValue(key, out var sum))
+                ledger[key] = sum = new QuotaLedger { Year = q.Year, RegionCode = q.RegionCode, Category = q.Category };
             sum.Cap += q.Cap;
             sum.Used += q.Used;
             sum.Reserved += q.Reserved;
