@@ -1,6 +1,7 @@
 using Qonys.Bench;
 
 // Usage: dotnet run -c Release --project bench/Qonys.Bench -- <name>|all|list [options]
+// Exit code 1 when a benchmark fails (its figures printed, then the reason on standard error), 2 for an unknown name.
 var benches = Harness.Discover();
 var name = args.Length > 0 ? args[0] : "list";
 if (name == "list")
@@ -14,9 +15,18 @@ if (selected.Count == 0)
     Console.Error.WriteLine($"unknown benchmark '{name}'; try 'list'");
     return 2;
 }
+var failed = false;
 foreach (var b in selected)
 {
     Console.WriteLine($"== {b.Name}: {b.Description}");
-    await b.RunAsync(args.Skip(1).ToArray());
+    try
+    {
+        await b.RunAsync(args.Skip(1).ToArray());
+    }
+    catch (BenchmarkFailedException e)
+    {
+        Console.Error.WriteLine($"FAILED {b.Name}: {e.Message}");
+        failed = true;
+    }
 }
-return 0;
+return failed ? 1 : 0;

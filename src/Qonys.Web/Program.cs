@@ -1,4 +1,4 @@
-using Qonys.Web.Platform.Hosting;
+using Qonys.Web.Host;
 
 // Qonys: one host for the API, the web UI and the operator commands.
 //   dotnet run                       serve (demo mode by default: SQLite, demo data, demo accounts)

@@ -2,7 +2,10 @@ using Qonys.Engines.Demography;
 
 namespace Qonys.Bench.Demography;
 
-/// <summary>Probabilistic projection: 20 regions + nation × 101 ages × 2 sexes × 26 years (2026–2051 populations) × 1,000 trajectories.</summary>
+/// <summary>
+/// Probabilistic projection: 20 regions + nation × 101 ages × 2 sexes × 26 years (2026–2051 populations) × 1,000
+/// trajectories. Options: [trajectories (1000)] [runs (5)] [threads (-1: every core)].
+/// </summary>
 public sealed class DemographyBench : IBench
 {
     public string Name => "demography";
@@ -19,25 +22,16 @@ public sealed class DemographyBench : IBench
         var model = ProjectionModel.Create(wpp, regional, ProjectionSettings.Default with { EndYear = 2052 });
         Console.WriteLine($"cores {Environment.ProcessorCount}, regions {model.Regions.Count}, steps {model.Years.Count - 1}, trajectories {trajectories}");
         ProbabilisticResult? result = null;
-        Harness.Measure($"demography probabilistic T={trajectories} threads={threads}", runs, () =>
+        // The CPU time per run (Harness) is the load-independent measure on a shared machine: on idle cores the wall
+        // time is about CPU time / cores.
+        Harness.Measure("probabilistic", $"demography probabilistic T={trajectories} threads={threads}", runs, () =>
             result = ProbabilisticProjection.Run(model, ScenarioDefinition.Baseline, new ProbabilisticSettings(trajectories, 20260101, MaxDegreeOfParallelism: threads)));
-        // Wall time on a shared machine depends on other load; CPU time of this process is reported as well
-        // (on 2 otherwise idle cores the wall time would be about CPU time / 2).
-        var cpu = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            var before = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-            ProbabilisticProjection.Run(model, ScenarioDefinition.Baseline, new ProbabilisticSettings(trajectories, 20260101, MaxDegreeOfParallelism: threads));
-            cpu.Add((System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds);
-        }
-        cpu.Sort();
-        Console.WriteLine($"CPU time per probabilistic run: median {cpu[cpu.Count / 2]:F0} ms (min {cpu[0]:F0}, max {cpu[^1]:F0}, n={runs})");
         foreach (var year in new[] { 2030, 2040, 2050 })
         {
             var q = result!.Quantiles("KZ", ProjectionIndicator.Total, year);
             Console.WriteLine($"KZ {year}: p2.5 {q.P2_5:F0}  p10 {q.P10:F0}  p50 {q.P50:F0}  p90 {q.P90:F0}  p97.5 {q.P97_5:F0} (thousands)");
         }
-        Harness.Measure("demography deterministic baseline", runs, () => CohortComponentProjection.Run(model, ScenarioDefinition.Baseline));
+        Harness.Measure("deterministic", "demography deterministic baseline", runs, () => CohortComponentProjection.Run(model, ScenarioDefinition.Baseline));
         return Task.CompletedTask;
     }
 

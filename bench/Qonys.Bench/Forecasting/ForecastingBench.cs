@@ -26,8 +26,9 @@ public sealed class ForecastingBench : IBench
         Console.WriteLine($"series {count}, length 120, horizon 12, training 48.., step {step}: {origins} origins per series");
 
         IReadOnlyList<SelectedForecast> results = [];
-        Harness.Measure($"forecasting: {count} series, 2 threads", 3, () => results = BatchForecaster.Run(series, options, 2));
-        Harness.Measure($"forecasting: {count} series, 1 thread", 3, () => BatchForecaster.Run(series, options, 1));
+        var cores = Environment.ProcessorCount;
+        Harness.Measure("all_cores", $"forecasting: {count} series, {cores} threads", 3, () => results = BatchForecaster.Run(series, options, cores));
+        Harness.Measure("one_thread", $"forecasting: {count} series, 1 thread", 3, () => BatchForecaster.Run(series, options, 1));
 
         var backtests = results.Select(r => r.Backtest!).ToList();
         Console.WriteLine("method                       mean MASE  rel. MASE  mean sMAPE  cover80  cover95  chosen");

@@ -20,7 +20,9 @@ namespace Qonys.Bench.Permits;
 /// from the database: no row may be oversubscribed, and each benchmarked row's used places must equal its permits and
 /// its reserved places the workers of its submitted applications.
 /// Options: --url URL --connection-string CS [--clients 32] [--seconds 20] [--warmup-seconds 3] [--quota-rows 1].
-/// Prints one RESULT line.
+/// Prints one RESULT line, then fails (exit code 1) on any error answer or exception of a request (warm-up included),
+/// any oversubscribed ledger row, a benchmarked row whose ledger disagrees with its applications and permits, or no
+/// decision at all.
 /// </summary>
 public sealed class DecisionLoadBench : IBench
 {
@@ -136,6 +138,12 @@ public sealed class DecisionLoadBench : IBench
         Console.WriteLine($"oversubscribed rows in the whole ledger: {oversubscribed}; benchmarked rows consistent: {(consistent ? "yes" : "no")}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT decisions_per_s={rate:F1} decisions={decisions} cpu_ms_per_decision={cpuPerDecision:F2} submit_p50_ms={P(submit, 50):F1} submit_p99_ms={P(submit, 99):F1} approve_p50_ms={P(approve, 50):F1} approve_p99_ms={P(approve, 99):F1} decision_p50_ms={P(decision, 50):F1} decision_p99_ms={P(decision, 99):F1} errors={errors.Count} oversubscribed_rows={oversubscribed} ledger_consistent={(consistent ? "yes" : "no")}"));
+        var faults = new List<string>();
+        if (errors.Count > 0) faults.Add($"{errors.Count} requests failed");
+        if (oversubscribed > 0) faults.Add($"{oversubscribed} ledger rows oversubscribed");
+        if (!consistent) faults.Add("a benchmarked row's ledger disagrees with its applications and permits");
+        if (decisions == 0) faults.Add("no decision in the measured window");
+        if (faults.Count > 0) throw new BenchmarkFailedException(string.Join("; ", faults));
     }
 
     static double P(List<double> sorted, double p) => BenchArguments.Percentile(sorted, p);

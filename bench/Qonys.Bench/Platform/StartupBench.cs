@@ -39,6 +39,6 @@ public sealed class StartupBench : IBench
         ready.Sort();
         resident.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT time_to_ready_ms={ready[runs / 2]:F0} time_to_ready_min_ms={ready[0]:F0} time_to_ready_max_ms={ready[^1]:F0} idle_rss_mib={resident[runs / 2]:F0} runs={runs}"));
+            $"RESULT time_to_ready_ms={ready[runs / 2]:F0} time_to_ready_min_ms={ready[0]:F0} time_to_ready_max_ms={ready[^1]:F0} idle_rss_mib={resident[runs / 2]:F0} idle_rss_min_mib={resident[0]:F0} idle_rss_max_mib={resident[^1]:F0} runs={runs}"));
     }
 }

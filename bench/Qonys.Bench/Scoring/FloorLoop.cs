@@ -3,11 +3,15 @@ using Qonys.Engines.Scoring;
 namespace Qonys.Bench.Scoring;
 
 /// <summary>
-/// The floor: one single-threaded loop over the raw columns that only sums each profile's points (group caps
-/// included), keeping no band indices and sorting nothing.
+/// The floor: one loop over the raw columns that only sums each profile's points (group caps included), keeping no
+/// band indices and sorting nothing. Like the engine (<c>PoolScores.Score</c>) it runs over chunks of 16,384 profiles
+/// with <see cref="Parallel.For(int, int, Action{int})"/>, so both use every core the process may run on (one core
+/// under <c>taskset -c 0</c>): the ratio compares them at the same parallelism.
 /// </summary>
 internal sealed class FloorLoop
 {
+    private const int ChunkSize = 16_384;
+
     private readonly SyntheticColumns _columns;
     private readonly (double[]? Numbers, int[]? Codes, double[] Thresholds, long[] Points, int Group)[] _criteria;
     private readonly long[] _caps;
@@ -37,11 +41,19 @@ internal sealed class FloorLoop
     public long Run()
     {
         var count = _columns.Count;
+        long grandTotal = 0;
+        Parallel.For(0, (count + ChunkSize - 1) / ChunkSize, chunk =>
+            Interlocked.Add(ref grandTotal, Sum(chunk * ChunkSize, Math.Min(count, (chunk + 1) * ChunkSize))));
+        return grandTotal;
+    }
+
+    private long Sum(int from, int to)
+    {
         var criteria = _criteria;
         var caps = _caps;
         Span<long> groupSums = stackalloc long[caps.Length];
         long grandTotal = 0;
-        for (var i = 0; i < count; i++)
+        for (var i = from; i < to; i++)
         {
             long total = 0;
             groupSums.Clear();

@@ -66,14 +66,8 @@ public sealed class ProjectionModel
     internal double[] RelativeAgeIntensity { get; }
     internal double[] MigrationProfile { get; }
 
-    /// <summary>Regional mortality factor (proportional hazard relative to the nation) of a region and sex.</summary>
-    public double RegionalHazardRatio(string code, Sex sex) => HazardRatio[RegionIndex(code)][(int)sex];
-
     /// <summary>Regional fertility factor (ASFR multiplier relative to the nation) of a region under a fertility variant.</summary>
     public double RegionalFertilityFactor(string code, FertilityVariant variant) => Bases[(int)variant].RegionalFertilityFactor[RegionIndex(code)];
-
-    /// <summary>National base population on 1 January 2026 (202 cells, thousands).</summary>
-    public IReadOnlyList<double> NationalBase(FertilityVariant variant) => Bases[(int)variant].National;
 
     /// <summary>The graduated WPP population of about 1 July 2025 (202 cells, thousands).</summary>
     public IReadOnlyList<double> NationalMidYear2025(FertilityVariant variant) => Bases[(int)variant].MidYear2025;

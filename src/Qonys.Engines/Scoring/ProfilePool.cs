@@ -67,15 +67,6 @@ public sealed class ProfilePool
         return null;
     }
 
-    /// <summary>The facts of one profile, as a dictionary (for single evaluation).</summary>
-    public IReadOnlyDictionary<string, FactValue> FactsOf(int index)
-    {
-        var facts = new Dictionary<string, FactValue>(StringComparer.Ordinal);
-        foreach (var name in _numeric.Keys.Concat(_text.Keys))
-            if (FactOf(index, name) is { } value) facts[name] = value;
-        return facts;
-    }
-
     internal double[]? NumericColumn(string fact) => _numeric.GetValueOrDefault(fact);
 
     internal TextColumn? TextColumnOf(string fact) => _text.GetValueOrDefault(fact);

@@ -62,6 +62,12 @@ public sealed class AnalystProjectionTests(BrowserApp browser)
         await page.GotoAsync("/analytics/forecasts?series=internal-arrivals-KZ-59&horizon=12");
         await Expect(page.GetByTestId("chart-forecast")).ToHaveAttributeAsync("data-rendered", "true");
         await Expect(page.GetByTestId("backtest").Locator("tbody tr")).ToHaveCountAsync(6);
+        // The centre's section menu joins Demography's and Forecasts' links in their places and marks the page shown.
+        var sectionMenu = page.Locator("nav.subnav a");
+        await Expect(sectionMenu).ToHaveCountAsync(4);
+        (await sectionMenu.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+            .ShouldBe(["/analytics/projections", "/analytics/scenarios", "/analytics/forecasts", "/analytics/labour-deficit"]);
+        await Expect(page.Locator("nav.subnav a[aria-current='page']")).ToHaveAttributeAsync("href", "/analytics/forecasts");
         await Screenshots.SaveAsync(page, "analytics", "3-forecasts");
 
         await page.GotoAsync("/analytics/labour-deficit");

@@ -18,10 +18,12 @@ public sealed partial class ScorecardEditorTests(BrowserApp browser)
     [ChromiumFact]
     public async Task An_edited_and_published_draft_changes_the_candidates_breakdown()
     {
+        // Publishing changes the pool scorecard the other tests score with: an app of its own.
+        await using var app = await TestApp.StartAsync(Provider.Sqlite);
         // A candidate with a self-service account: a bachelor (shipped scorecard: 25 points for education).
         var email = $"candidate.{Guid.NewGuid():N}@test.qonys.kz";
-        await CreateMigrantAsync(email);
-        using (var api = new HttpClient { BaseAddress = browser.App.BaseAddress })
+        await CreateMigrantAsync(app, email);
+        using (var api = new HttpClient { BaseAddress = app.BaseAddress })
         {
             var token = await api.PostAsJsonAsync("/api/v1/auth/token", new { email, password = DemoAccounts.Password });
             var body = await token.Content.ReadFromJsonAsync<Dictionary<string, object>>();
@@ -34,7 +36,7 @@ public sealed partial class ScorecardEditorTests(BrowserApp browser)
             created.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         }
 
-        var admin = await browser.NewPageAsync();
+        var admin = await browser.NewPageAsync(on: app);
         await SignIn.AsAsync(admin, "admin@demo.qonys.kz");
         await admin.GotoAsync("/selection/scorecards/skilled-migrant-pool");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create a draft from the published version" }).ClickAsync();
@@ -70,7 +72,7 @@ public sealed partial class ScorecardEditorTests(BrowserApp browser)
         await Expect(admin.GetByTestId("version-1")).ToContainTextAsync("retired");
         await admin.Context.CloseAsync();
 
-        var candidate = await browser.NewPageAsync();
+        var candidate = await browser.NewPageAsync(on: app);
         await SignIn.AsAsync(candidate, email);
         await candidate.GotoAsync("/selection/profile");
         await Expect(candidate.GetByTestId("score-version")).ToHaveTextAsync("skilled-migrant-pool v2");
@@ -82,14 +84,14 @@ public sealed partial class ScorecardEditorTests(BrowserApp browser)
     [GeneratedRegex(@"/selection/scorecards/skilled-migrant-pool/drafts/\d+")]
     private static partial Regex DraftAddress();
 
-    async Task CreateMigrantAsync(string email)
+    static async Task CreateMigrantAsync(TestApp app, string email)
     {
-        using var scope = browser.App.Services.CreateScope();
+        using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var created = await users.CreateAsync(new AppUser
         {
             Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Browser Candidate",
-            Role = Roles.Migrant, Culture = "en", CreatedAt = DateTime.UtcNow,
+            Role = Roles.Migrant, Culture = "en", CreatedAt = app.Clock.GetUtcNow().UtcDateTime,
         }, DemoAccounts.Password);
         created.Succeeded.ShouldBeTrue();
     }

@@ -49,7 +49,10 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    public static async Task<PostgresServer> StartAsync()
+    public static Task<PostgresServer> StartAsync() => StartAsync(FreePort);
+
+    /// <summary>Starts a server on a port from <paramref name="pickPort"/>, asking again while the picked port turns out taken.</summary>
+    internal static async Task<PostgresServer> StartAsync(Func<int> pickPort)
     {
         var bin = BinDir.Value ?? throw new InvalidOperationException(SkipReason);
         await StopOrphansAsync(bin);
@@ -58,13 +61,37 @@ public sealed class PostgresServer : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(dir, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var asPostgres = Environment.UserName == "root";
         if (asPostgres) await Run("chown", $"-R postgres:postgres {dir}", asPostgres: false);
-        var port = FreePort();
-        var server = new PostgresServer(dir, port, asPostgres);
         await Run(Path.Combine(bin, "initdb"), $"-D {dir}/data -A trust -U qonys -E UTF8 --no-locale", asPostgres);
-        await Run(Path.Combine(bin, "pg_ctl"),
-            $"-D {dir}/data -l {dir}/server.log -o \"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" -w start",
-            asPostgres);
-        return server;
+        // PostgreSQL cannot listen on port 0 and report the port it got, so a free port is picked, and picked again when
+        // another process takes it before the server binds it.
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = pickPort();
+            try
+            {
+                await Run(Path.Combine(bin, "pg_ctl"),
+                    $"-D {dir}/data -l {dir}/server.log -o \"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" -w start",
+                    asPostgres);
+                return new PostgresServer(dir, port, asPostgres);
+            }
+            catch (InvalidOperationException) when (attempt < MaxStartAttempts)
+            {
+                // Another process bound the port between our check and the server's start: try another.
+                if (!await LostThePortAsync(dir, attempt)) throw;
+            }
+        }
+    }
+
+    const int MaxStartAttempts = 5;
+
+    /// <summary>Whether the failed start's log says the port was taken; the log is set aside for the next attempt.</summary>
+    static async Task<bool> LostThePortAsync(string dir, int attempt)
+    {
+        var log = Path.Combine(dir, "server.log");
+        if (!File.Exists(log)) return false;
+        var text = await File.ReadAllTextAsync(log);
+        File.Move(log, $"{log}.{attempt}");
+        return text.Contains("could not bind", StringComparison.OrdinalIgnoreCase) || text.Contains("Address already in use", StringComparison.OrdinalIgnoreCase);
     }
 
     const string DirPrefix = "qonys-pg-";

@@ -1,3 +1,4 @@
+using Qonys.Web.Host;
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Qonys.Web.Platform.Data;
 using Qonys.Web.Platform.Demo;
@@ -26,6 +28,9 @@ public sealed class TestApp : IAsyncDisposable
     public string DataFolder { get; }
     public string ConnectionString { get; }
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>The app's clock, from which tests read "today" (the same for every app of the test process).</summary>
+    public TestClock Clock => TestClock.Shared;
 
     TestApp(WebApplication app, Uri baseAddress, Provider provider, string dataFolder, string connectionString)
     {
@@ -58,7 +63,14 @@ public sealed class TestApp : IAsyncDisposable
             ["Qonys:Auth:TokenRequestsPerMinute"] = "100000",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
-        var app = QonysApp.Build(["--urls", "http://127.0.0.1:0"], b => b.Configuration.AddInMemoryCollection(config));
+        var app = QonysApp.Build(["--urls", "http://127.0.0.1:0"], b =>
+        {
+            b.Configuration.AddInMemoryCollection(config);
+            // Applied to the finished service collection, after the app's own registration of the system clock.
+            b.Host.ConfigureContainer<IServiceCollection>((_, services) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(TestClock.Shared)));
+        });
+        if (app.Services.GetRequiredService<TimeProvider>() != TestClock.Shared)
+            throw new InvalidOperationException("The app does not use the tests' clock: test and server would disagree about today.");
         // Added to the built factory: the app clears the builder's logging providers after the configure hook runs.
         if (logs is not null) app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
         await QonysApp.PrepareAsync(app);
@@ -104,18 +116,27 @@ public sealed class TestApp : IAsyncDisposable
     }
 }
 
-/// <summary>One running app per provider, shared by the tests of the "apps" collection.</summary>
+/// <summary>
+/// One running app per provider, shared by the tests of the "apps" collection. Before handing an app to a test it checks
+/// that no earlier test changed the state the tests share (<see cref="SharedState"/>).
+/// </summary>
 public sealed class Apps : IAsyncLifetime
 {
     readonly SemaphoreSlim _gate = new(1, 1);
-    readonly Dictionary<Provider, TestApp> _apps = [];
+    readonly Dictionary<Provider, (TestApp App, SharedState State)> _apps = [];
 
     public async Task<TestApp> For(Provider provider)
     {
         await _gate.WaitAsync();
         try
         {
-            if (!_apps.TryGetValue(provider, out var app)) _apps[provider] = app = await TestApp.StartAsync(provider);
+            if (_apps.TryGetValue(provider, out var shared))
+            {
+                await shared.State.VerifyUnchangedAsync();
+                return shared.App;
+            }
+            var app = await TestApp.StartAsync(provider);
+            _apps[provider] = (app, await SharedState.TakeAsync(app));
             return app;
         }
         finally
@@ -128,7 +149,7 @@ public sealed class Apps : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var app in _apps.Values) await app.DisposeAsync();
+        foreach (var (app, _) in _apps.Values) await app.DisposeAsync();
     }
 }
 

@@ -181,8 +181,6 @@ public sealed class LifecycleApiTests(Apps apps)
     {
         var app = await apps.For(provider);
         var (_, number) = await ActivePermitAsync(app);
-        // PDFsharp 6.5 needs a licence choice; the test run opts into the AGPL one (production: Qonys:PdfLicense).
-        PdfLicensing.TryLoad("agpl").ShouldBeTrue();
         using var employer = await app.As(Demo.Employer);
         using var astana = await app.As(Demo.OfficerAstana);
 

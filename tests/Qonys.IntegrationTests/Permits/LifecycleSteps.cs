@@ -14,7 +14,8 @@ static class LifecycleSteps
     public const string Region = "KZ-35";
     public const string Category = "2";
 
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>The apps' today (their clock is the tests' clock).</summary>
+    public static DateOnly Today => TestClock.Shared.Today;
 
     public static object Worker(string? passport = null) => new
     {

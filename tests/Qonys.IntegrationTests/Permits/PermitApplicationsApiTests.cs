@@ -12,7 +12,7 @@ public sealed class PermitApplicationsApiTests(Apps apps)
     {
         var app = await apps.For(provider);
         var s = new PermitScenario(app);
-        var (region, category) = NextQuotaRow();
+        var (region, category) = await s.ClaimQuotaRowAsync("KZ-35"); // decided by the Karaganda officer
         await s.SetAvailableAsync(region, category, 5);
         var before = await s.QuotaAsync(region, category);
         using var employer = await app.As(Demo.Employer);
@@ -59,7 +59,7 @@ public sealed class PermitApplicationsApiTests(Apps apps)
     {
         var app = await apps.For(provider);
         var s = new PermitScenario(app);
-        var (region, category) = NextQuotaRow();
+        var (region, category) = await s.ClaimQuotaRowAsync();
         await s.SetAvailableAsync(region, category, 1);
         var before = await s.QuotaAsync(region, category);
         using var employer = await app.As(Demo.Employer);
@@ -79,7 +79,7 @@ public sealed class PermitApplicationsApiTests(Apps apps)
     {
         var app = await apps.For(provider);
         var s = new PermitScenario(app);
-        var (region, category) = NextQuotaRow();
+        var (region, category) = await s.ClaimQuotaRowAsync("KZ-35"); // decided by the Karaganda officer
         await s.SetAvailableAsync(region, category, 3);
         var before = await s.QuotaAsync(region, category);
         using var employer = await app.As(Demo.Employer);
@@ -109,7 +109,7 @@ public sealed class PermitApplicationsApiTests(Apps apps)
     {
         var app = await apps.For(provider);
         var s = new PermitScenario(app);
-        var (region, category) = NextQuotaRow();
+        var (region, category) = await s.ClaimQuotaRowAsync("KZ-35"); // decided by the Karaganda officer
         await s.SetAvailableAsync(region, category, 4);
         var before = await s.QuotaAsync(region, category);
         using var employer = await app.As(Demo.Employer);
@@ -134,7 +134,7 @@ public sealed class PermitApplicationsApiTests(Apps apps)
     {
         var app = await apps.For(provider);
         var s = new PermitScenario(app);
-        var (region, category) = NextQuotaRow();
+        var (region, category) = await s.ClaimQuotaRowAsync("KZ-35"); // decided by the Karaganda officer
         await s.SetAvailableAsync(region, category, 2);
         var otherBin = await s.NewEmployerAsync(region);
         using var admin = await app.As(Demo.Admin);
@@ -192,7 +192,7 @@ public sealed class PermitApplicationsApiTests(Apps apps)
     {
         var app = await apps.For(provider);
         var s = new PermitScenario(app);
-        var (region, category) = NextQuotaRow();
+        var (region, category) = await s.ClaimQuotaRowAsync("KZ-71"); // decided by the Astana officer
         await s.SetAvailableAsync(region, category, 3);
         using var employer = await app.As(Demo.Employer);
         var key = Guid.NewGuid().ToString();
@@ -206,7 +206,7 @@ public sealed class PermitApplicationsApiTests(Apps apps)
         (await s.QuotaAsync(region, category)).GetProperty("available").GetInt32().ShouldBe(2);
 
         var id = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        var officers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.As(Demo.OfficerKaraganda)));
+        var officers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.As(Demo.OfficerAstana)));
         var answers = await Task.WhenAll(officers.Select(o => o.PostAsync($"/api/v1/permit-applications/{id}/approve", null)));
         answers.Count(a => a.StatusCode == HttpStatusCode.OK).ShouldBe(1);
         answers.Count(a => a.StatusCode == HttpStatusCode.Conflict).ShouldBe(5);
@@ -220,7 +220,7 @@ public sealed class PermitApplicationsApiTests(Apps apps)
     {
         var app = await apps.For(provider);
         var s = new PermitScenario(app);
-        var (region, category) = NextQuotaRow();
+        var (region, category) = await s.ClaimQuotaRowAsync();
         await s.SetAvailableAsync(region, category, 2);
         using var employer = await app.As(Demo.Employer);
         using var admin = await app.As(Demo.Admin);

@@ -1,20 +1,36 @@
-using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 
 namespace Qonys.IntegrationTests.Permits;
 
 /// <summary>Arranges permit cases over HTTP: an employer of its own, quota places, an application body.</summary>
 public sealed class PermitScenario(TestApp app)
 {
-    static int _slot = -1;
     static readonly string[] Categories = ["1", "2", "3", "4", "seasonal"];
+    /// <summary>The regions of the demo officers (Karaganda, Astana): handed out last, to the tests that ask for them.</summary>
+    static readonly string[] OfficerRegions = ["KZ-35", "KZ-71"];
+    static readonly ConditionalWeakTable<TestApp, HashSet<(string, string)>> Claimed = new();
 
-    public int Year { get; } = DateTime.UtcNow.Year;
+    public int Year => app.Clock.Today.Year;
 
-    /// <summary>A (region, category) quota row no other test in this run uses.</summary>
-    public static (string Region, string Category) NextQuotaRow(string region = "KZ-35")
+    /// <summary>
+    /// Claims a (region, category) quota row of this app's current year that no other test uses: in
+    /// <paramref name="region"/> when given, else in a region without a demo officer. The lifecycle tests' row
+    /// (<see cref="LifecycleSteps.Region"/>, <see cref="LifecycleSteps.Category"/>) is never handed out; when no row is
+    /// left the test fails rather than share one.
+    /// </summary>
+    public async Task<(string Region, string Category)> ClaimQuotaRowAsync(string? region = null)
     {
-        var n = Interlocked.Increment(ref _slot);
-        return (region, Categories[n % Categories.Length]);
+        using var anonymous = app.Anonymous();
+        var regions = (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/reference/regions")).EnumerateArray()
+            .Select(r => r.GetProperty("code").GetString()!).Where(r => region is null ? !OfficerRegions.Contains(r) : r == region).Order(StringComparer.Ordinal);
+        var claimed = Claimed.GetValue(app, _ => [(LifecycleSteps.Region, LifecycleSteps.Category)]);
+        lock (claimed)
+        {
+            foreach (var r in regions)
+                foreach (var category in Categories)
+                    if (claimed.Add((r, category))) return (r, category);
+        }
+        throw new InvalidOperationException($"every quota row of {region ?? "the regions without an officer"} is taken by another test");
     }
 
     public async Task<string> NewEmployerAsync(string region, int citizens = 400, int foreigners = 5)
@@ -57,7 +73,7 @@ public sealed class PermitScenario(TestApp app)
     {
         employerBin = bin, regionCode = region, category, occupationCode = "2142", okedSection = "F", workerCount = workers,
         months, monthlySalaryKzt = salary,
-        vacancyPublishedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-vacancyDaysAgo).ToString("yyyy-MM-dd"),
+        vacancyPublishedOn = TestClock.Shared.Today.AddDays(-vacancyDaysAgo).ToString("yyyy-MM-dd"),
         workers = Enumerable.Range(1, workers).Select(i => new
         {
             fullName = "Test Worker " + i, passportNumber = "P" + Random.Shared.Next(10_000_000, 99_999_999), citizenship = "CN",

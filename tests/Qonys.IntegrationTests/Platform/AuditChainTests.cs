@@ -1,3 +1,4 @@
+using Qonys.Web.Host;
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Platform.Audit;
 using Qonys.Web.Platform.Hosting;

@@ -3,39 +3,21 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Qonys.Web.Platform.Auth;
+using Qonys.Web.Platform.Demo;
 using static Qonys.IntegrationTests.Platform.PlatformTestKit;
 
 namespace Qonys.IntegrationTests.Platform;
 
-/// <summary>Every endpoint of the app either requires authorization or is on the explicit public list below.</summary>
+/// <summary>
+/// Every endpoint of the app either requires authorization or is public in <see cref="AccessTable"/>, and every route lets in
+/// exactly the roles the table gives it.
+/// </summary>
 [Collection(AppsCollection.Name)]
 public sealed partial class AuthorizationMatrixTests(Apps apps)
 {
-    /// <summary>What may be used without signing in: "METHOD pattern" ("*" for Razor Pages, which answer any method).</summary>
-    static readonly HashSet<string> Public =
-    [
-        "* /health/live", // MapHealthChecks answers any method
-        "* /health/ready",
-        "GET /openapi/{documentName}.json",
-        "POST /api/v1/auth/token",
-        "GET /api/v1/reference/regions",
-        "GET /api/v1/reference/mci/{year:int}",
-        "GET /api/v1/reference/countries",
-        "GET /api/v1/reference/oked-sections",
-        "GET /api/v1/reference/occupations",
-        "GET /api/v1/reference/calendar/{year:int}",
-        "GET /api/v1/reference/rule-values",
-        "* /login",
-        "* /",
-        "* /forbidden",
-        "* /api-docs",
-        // Public permit verification (API.md): the API and the page the QR code points to.
-        "GET /api/v1/public/permits/{number}/verify",
-        "* /verify/{number?}",
-        // Invitation rounds publish their cut-off scores (PRODUCT.md §2.4); the invitation lists stay administrators' only.
-        "GET /api/v1/selection/rounds",
-        "GET /api/v1/selection/rounds/{id:guid}",
-    ];
+    /// <summary>What may be used without signing in: the public rows of <see cref="AccessTable"/>.</summary>
+    static readonly HashSet<string> Public = AccessTable.Rows.Where(r => r.Who == AccessTable.Public).Select(r => r.Route).ToHashSet();
 
     sealed record Route(string Methods, string Pattern, bool Anonymous, bool Authorized)
     {
@@ -87,6 +69,93 @@ public sealed partial class AuthorizationMatrixTests(Apps apps)
                     failures.Add($"{method} {route.Pattern}: {(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}");
             }
         failures.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_access_table_names_every_route_once_and_only_known_roles()
+    {
+        AccessTable.Rows.Select(r => r.Route).ShouldBeUnique();
+        var known = Roles.All.Concat([AccessTable.Public, AccessTable.SignedIn]).ToHashSet();
+        foreach (var row in AccessTable.Rows)
+        {
+            row.Source.ShouldBeOneOf("docs", "spec", "code");
+            row.Who.Split(' ').Concat(row.Today?.Split(' ') ?? []).ShouldAllBe(w => known.Contains(w), row.Route);
+            (row.Today is null).ShouldBe(row.Disagreement is null, row.Route);
+            if (row.Today is not null) Allowed(row.Today)!.SetEquals(Allowed(row.Who) ?? []).ShouldBeFalse(row.Route);
+        }
+    }
+
+    /// <summary>
+    /// Every route has a row in <see cref="AccessTable"/> and every row a route; then each cell through real HTTP, with
+    /// every role and without signing in: an API route answers 401 without a token, 403 to a role it does not allow,
+    /// and neither (nor a server error) to a role it allows; outside /api the anonymous are sent to /login instead of a 401.
+    /// </summary>
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Every_route_lets_in_exactly_the_roles_of_the_access_table(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var routes = Routes(app).Select(r => r.Key).ToHashSet();
+        var table = AccessTable.Rows.ToDictionary(r => r.Route);
+        routes.Where(r => !table.ContainsKey(r)).ShouldBeEmpty("routes with no row in the access table");
+        table.Keys.Where(r => !routes.Contains(r)).ShouldBeEmpty("rows of the access table naming no route");
+
+        var clients = new List<(string Role, HttpClient Client)> { ("", NoRedirects(app, null)) };
+        foreach (var role in Roles.All)
+        {
+            var email = DemoAccounts.All.FirstOrDefault(a => a.Role == role)?.Email;
+            var password = DemoAccounts.Password;
+            if (email is null) (_, email, password) = await app.CreateUserAsync(role); // no demo account has this role
+            clients.Add((role, NoRedirects(app, await app.TokenAsync(email, password))));
+        }
+
+        var failures = new List<string>();
+        var cells = 0;
+        foreach (var row in AccessTable.Rows)
+        {
+            var allowed = Allowed(row.Effective);
+            var page = row.Method == "*";
+            foreach (var method in row.Method.Split(','))
+                foreach (var (role, client) in clients)
+                {
+                    var request = new HttpRequestMessage(new HttpMethod(page ? "GET" : method), WithDummyValues(row.Pattern));
+                    if (method is "POST" or "PUT" or "PATCH") request.Content = JsonContent.Create(new { });
+                    using var response = await client.SendAsync(request);
+                    var status = (int)response.StatusCode;
+                    var location = response.Headers.Location?.OriginalString ?? "";
+                    // The sign-in challenge sends a page's visitor to /login with the way back (sign-out also ends on /login, without it).
+                    var toLogin = status == 302 && location.Contains("/login?ReturnUrl=", StringComparison.Ordinal);
+                    var refused = status == 403 || (status == 302 && location.Contains("/forbidden", StringComparison.Ordinal));
+                    var expected = (role, allowed) switch
+                    {
+                        // The access-denied page itself answers 403 to everyone: that is its content, not a refusal.
+                        (_, null) when row.Pattern == "/forbidden" => status == 403,
+                        (_, null) => status is not (401 or 403) && !toLogin && status < 500,
+                        ("", _) => row.Pattern.StartsWith("/api/", StringComparison.Ordinal) ? status == 401 : toLogin,
+                        (_, var roles) when roles.Contains(role) => status is not (401 or 403) && !toLogin && !refused && status < 500,
+                        _ => refused,
+                    };
+                    cells++;
+                    if (!expected) failures.Add($"{row.Route} as {(role == "" ? "anonymous" : role)}: {status} {location}");
+                }
+        }
+        foreach (var (_, client) in clients) client.Dispose();
+        cells.ShouldBeGreaterThan(AccessTable.Rows.Count * Roles.All.Count);
+        failures.ShouldBeEmpty();
+    }
+
+    /// <summary>The roles a "who" lets in: null for public, every role for signed-in, else the named roles.</summary>
+    static HashSet<string>? Allowed(string who) => who switch
+    {
+        AccessTable.Public => null,
+        AccessTable.SignedIn => [.. Roles.All],
+        _ => [.. who.Split(' ')],
+    };
+
+    static HttpClient NoRedirects(TestApp app, string? token)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.BaseAddress };
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     /// <summary>/api/v1/x/{id:guid}/read → /api/v1/x/00000000-…/read; {year:int} → 2026; anything else → "x".</summary>

@@ -69,7 +69,8 @@ public sealed class HealthAndReferenceTests(Apps apps)
     [Theory, OnSqlite, OnPostgres]
     public async Task An_administrator_adds_a_rule_value_which_closes_the_previous_period(Provider provider)
     {
-        var app = await apps.For(provider);
+        // The new value changes reference data the other tests read: an app of its own.
+        await using var app = await TestApp.StartAsync(provider);
         using var admin = await app.As(Demo.Admin);
         const string key = "household.max_workers";
         var before = await app.WithDbAsync(db => db.Set<RuleValue>().AsNoTracking().Where(r => r.Key == key).OrderBy(r => r.EffectiveFrom).ToListAsync());

@@ -4,13 +4,13 @@ using Qonys.Web.Platform.Reference;
 
 namespace Qonys.IntegrationTests.Platform;
 
-[Collection(AppsCollection.Name)]
-public sealed class ReferenceSeedingTests(Apps apps)
+public sealed class ReferenceSeedingTests
 {
     [Theory, OnSqlite, OnPostgres]
     public async Task Seeding_again_adds_only_what_is_missing_and_keeps_administrators_values(Provider provider)
     {
-        var app = await apps.For(provider);
+        // Edits and deletes rule values the other tests read: an app of its own.
+        await using var app = await TestApp.StartAsync(provider);
         var (rulesBefore, daysBefore) = await app.WithDbAsync(async db =>
             (await db.Set<RuleValue>().CountAsync(), await db.Set<CalendarDay>().CountAsync()));
 
@@ -31,6 +31,5 @@ public sealed class ReferenceSeedingTests(Apps apps)
         daysAfter.ShouldBe(daysBefore);
         household.ShouldBe(6m);
         hearing.ShouldBe(1);
-        await app.WithDbAsync(db => db.Set<RuleValue>().Where(r => r.Key == "household.max_workers").ExecuteUpdateAsync(s => s.SetProperty(r => r.Value, 5m)));
     }
 }

@@ -47,7 +47,7 @@ public sealed class SelectionScenario(TestApp app)
         long? salary = null) => new()
     {
         ["fullName"] = "Test Candidate",
-        ["birthDate"] = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-ageYears).AddDays(-10).ToString("yyyy-MM-dd"),
+        ["birthDate"] = TestClock.Shared.Today.AddYears(-ageYears).AddDays(-10).ToString("yyyy-MM-dd"),
         ["citizenship"] = "UZ",
         ["education"] = education,
         ["experienceYears"] = 6,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Qonys.Engines.Demography;
 
 namespace Qonys.Tests.Demography;
@@ -37,17 +38,43 @@ public class WppValidationTests
     [Fact]
     public void Births_are_the_WPP_TFR_applied_to_the_women_exposed()
     {
-        // Recompute from the published pyramids: Σ TFR·share(x)·(W_1Jan(x) + W_1Jan_next(x))/2 over ages 15-49.
-        var model = DemographyData.Model;
+        // Recomputed from the published files alone, not from the model's graduated pattern: the WPP 5-year shares
+        // (kaz_pasfr_5y) interpolated linearly between the periods' mid-years to the middle of the year, each spread
+        // evenly over its five single ages, times the women exposed ((W_1Jan(x) + W_1Jan_next(x))/2) and the annual TFR.
+        // The engine graduates the shares smoothly inside each group instead of evenly; over 15-49 that moves births by
+        // under 1 % (0.7 % in 2026, 0.3 % in 2035 and 2049).
+        var pasfr = ReadCsv("kaz_pasfr_5y_1950_2100.csv")
+            .Select(r => (MidYear: int.Parse(r["mid_year"], CultureInfo.InvariantCulture), AgeStart: int.Parse(r["age_start"], CultureInfo.InvariantCulture),
+                Percent: double.Parse(r["pasfr_percent"], CultureInfo.InvariantCulture)))
+            .ToList();
+        var tfrs = ReadCsv("kaz_tfr_annual_1950_2100.csv");
         foreach (var year in new[] { 2026, 2035, 2049 })
         {
-            var step = model.Steps[year - 2026];
-            var tfr = DemographyData.Wpp.FertilityFor(year).Tfr.Median;
+            var time = year + 0.5;
+            var before = pasfr.Where(p => p.MidYear <= time).Max(p => p.MidYear);
+            var after = pasfr.Where(p => p.MidYear > time).Min(p => p.MidYear);
+            var w = (time - before) / (after - before);
+            var tfr = double.Parse(tfrs.Single(r => r["year"] == year.ToString(CultureInfo.InvariantCulture))["tfr"], CultureInfo.InvariantCulture);
             var start = Nation.Value.At(year).Female;
             var end = Nation.Value.At(year + 1).Female;
-            var exposure = Enumerable.Range(15, 35).Sum(x => step.FertilityPattern[x] * 0.5 * (start[x] + end[x]));
-            Nation.Value.At(year).FlowsDuringYear!.Value.Births.ShouldBe(tfr * exposure, 1e-9);
+            var expected = 0.0;
+            for (var a = 15; a < 50; a += 5)
+            {
+                var share = ((1 - w) * pasfr.Single(p => p.MidYear == before && p.AgeStart == a).Percent
+                             + (w * pasfr.Single(p => p.MidYear == after && p.AgeStart == a).Percent)) / 100;
+                expected += Enumerable.Range(a, 5).Sum(x => tfr * share / 5 * 0.5 * (start[x] + end[x]));
+            }
+            Nation.Value.At(year).FlowsDuringYear!.Value.Births.ShouldBe(expected, 0.01 * expected, $"{year}");
         }
+    }
+
+    private static List<Dictionary<string, string>> ReadCsv(string file)
+    {
+        using var reader = DemographyData.Open("wpp2024/" + file);
+        var header = reader.ReadLine()!.Split(',');
+        var rows = new List<Dictionary<string, string>>();
+        while (reader.ReadLine() is { } line) rows.Add(header.Zip(line.Split(',')).ToDictionary(p => p.First, p => p.Second));
+        return rows;
     }
 
     [Fact]
@@ -92,22 +119,14 @@ public class WppValidationTests
 
     private static List<(int Year, double Total)> LegacyFiveYearProjection()
     {
-        static List<Dictionary<string, string>> Read(string file)
-        {
-            using var reader = DemographyData.Open("wpp2024/" + file);
-            var header = reader.ReadLine()!.Split(',');
-            var rows = new List<Dictionary<string, string>>();
-            while (reader.ReadLine() is { } line) rows.Add(header.Zip(line.Split(',')).ToDictionary(p => p.First, p => p.Second));
-            return rows;
-        }
         static double D(string s) => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
-        var basePop = Read("kaz_pop_age5_sex_base_2025.csv");
+        var basePop = ReadCsv("kaz_pop_age5_sex_base_2025.csv");
         var pop = new[] { basePop.Select(r => D(r["male"])).ToArray(), basePop.Select(r => D(r["female"])).ToArray() };
-        var mx = Read("kaz_mx_abridged_5y_1950_2100.csv");
-        var pasfr = Read("kaz_pasfr_5y_1950_2100.csv");
-        var tfr = Read("kaz_tfr_5y_1950_2100.csv");
-        var srb = Read("kaz_srb_5y_1950_2100.csv");
-        var mig = Read("kaz_netmig_age5_sex_5y_2020_2100.csv");
+        var mx = ReadCsv("kaz_mx_abridged_5y_1950_2100.csv");
+        var pasfr = ReadCsv("kaz_pasfr_5y_1950_2100.csv");
+        var tfr = ReadCsv("kaz_tfr_5y_1950_2100.csv");
+        var srb = ReadCsv("kaz_srb_5y_1950_2100.csv");
+        var mig = ReadCsv("kaz_netmig_age5_sex_5y_2020_2100.csv");
         var result = new List<(int, double)> { (2025, pop[0].Sum() + pop[1].Sum()) };
         string[] mxColumn = ["mx_male", "mx_female"], migColumn = ["male", "female"];
         for (var start = 2025; start < 2050; start += 5)

@@ -33,24 +33,40 @@ public class ThetaAndCombinationTests
     }
 
     [Fact]
-    public void Combination_is_the_mean_of_ses_damped_and_theta()
+    public void Combination_is_the_mean_of_ses_damped_and_theta_worked_by_hand()
     {
-        // Equal weights: each step of the combination equals (SES + damped + Theta)/3 fitted separately.
-        var random = new Random(7);
-        var values = Enumerable.Range(0, 48).Select(t => 500 + (3.0 * t) + (60 * Math.Sin(t * Math.PI / 6)) + (40 * random.NextDouble())).ToArray();
-        var series = new MonthlySeries(2020, 1, values);
-        const int h = 18;
+        // y = 10, 12, 13, 15, 16 (t = 0..4), each component with fixed parameters, worked by hand:
+        // SES α = 0.5: ℓ = 10, 11, 12, 13.5, 14.75 → 14.75 at every horizon.
+        // Damped α = 0.5, β = 0.25, φ = 0.8 (worked in SmoothingTests): 16.7586, 17.45908.
+        // Theta α = 0.5: line mean t = 2, mean y = 13.2, Sxy = 6.4 + 1.2 + 0 + 1.8 + 5.6 = 15, Sxx = 10 → b = 1.5, a = 10.2;
+        //   L = 10.2, 11.7, 13.2, 14.7, 16.2; Z = 2y − L = 9.8, 12.3, 12.8, 15.3, 15.8;
+        //   SES α = 0.5 on Z: ℓ = 9.8, 11.05, 11.925, 13.6125, 14.70625;
+        //   h = 1: ½·14.70625 + ½·(10.2 + 1.5·5) = 7.353125 + 8.85 = 16.203125; h = 2: + 0.75 = 16.953125.
+        // Combination: h = 1: (14.75 + 16.7586 + 16.203125)/3 = 47.711725/3; h = 2: (14.75 + 17.45908 + 16.953125)/3 = 49.162205/3.
+        var method = new CombinationMethod(new SimpleExponentialSmoothingMethod(fixedAlpha: 0.5),
+            new DampedTrendMethod(new DampedTrendParameters(0.5, 0.25, 0.8)), new ThetaMethod(fixedAlpha: 0.5));
 
-        var combination = new CombinationMethod().Fit(series).Forecast(h, [0.95]);
-        var ses = new SimpleExponentialSmoothingMethod().Fit(series).Forecast(h, []);
-        var damped = new DampedTrendMethod().Fit(series).Forecast(h, []);
-        var theta = new ThetaMethod().Fit(series).Forecast(h, []);
+        var forecast = method.Fit(new MonthlySeries(2024, 1, [10, 12, 13, 15, 16])).Forecast(2, [0.95]);
 
-        for (var k = 0; k < h; k++)
+        forecast.Points.ShouldBe([47.711725 / 3, 49.162205 / 3], 1e-9);
+        forecast.IntervalBasis.ShouldBe(IntervalBasis.EmpiricalInSample);
+    }
+
+    [Fact]
+    public void Combination_of_the_fitted_methods_on_a_straight_line_is_known_in_closed_form()
+    {
+        // y = 5 + 2t, t = 0..9 (last value 23), every component fitted. SES chooses α = 1 (SmoothingTests) → 23;
+        // Theta gives 23 + h (the first test); a damped trend extends the line with its slope 2 damped by a φ that the
+        // fit keeps in [0.8, 0.98]: 23 + 2·(φ + … + φ^h). So the mean of the three lies between its values at φ = 0.8
+        // and at φ = 0.98.
+        var series = new MonthlySeries(2024, 1, Enumerable.Range(0, 10).Select(t => 5.0 + (2 * t)).ToArray());
+        var forecast = new CombinationMethod().Fit(series).Forecast(6, []);
+
+        for (var h = 1; h <= 6; h++)
         {
-            combination.Points[k].ShouldBe((ses.Points[k] + damped.Points[k] + theta.Points[k]) / 3, 1e-9);
+            double Damped(double phi) => 23 + (2 * Enumerable.Range(1, h).Sum(k => Math.Pow(phi, k)));
+            forecast.Points[h - 1].ShouldBeInRange(((23 + 23 + h + Damped(0.8)) / 3) - 1e-6, ((23 + 23 + h + Damped(0.98)) / 3) + 1e-6, $"h = {h}");
         }
-        combination.IntervalBasis.ShouldBe(IntervalBasis.EmpiricalInSample);
     }
 
     [Fact]

@@ -134,9 +134,29 @@ public sealed class PermitRulesTests
     public void The_salary_must_not_be_below_the_threshold(long salary, CheckOutcome expected) =>
         PermitRules.CheckSalary(Facts() with { MonthlySalaryKzt = salary }, Values).Outcome.ShouldBe(expected);
 
+    /// <summary>The minimum wage of 2026 (85,000 KZT, budget law) binds even where the wage statistics give a lower threshold or none.</summary>
+    [Theory]
+    [InlineData(84_999, 50_000L, CheckOutcome.Failed)]
+    [InlineData(85_000, 50_000L, CheckOutcome.Passed)]
+    [InlineData(84_999, null, CheckOutcome.Failed)]
+    [InlineData(85_000, null, CheckOutcome.NotApplicable)]
+    public void The_salary_must_not_be_below_the_minimum_wage(long salary, long? threshold, CheckOutcome expected)
+    {
+        var values = Values with { MinimumWageKzt = new RuleParameter(85_000, new DateOnly(2024, 1, 1)) };
+        var result = PermitRules.CheckSalary(Facts() with { MonthlySalaryKzt = salary, SalaryThresholdKzt = threshold }, values);
+        result.Outcome.ShouldBe(expected);
+        if (expected == CheckOutcome.Failed) (result.Detail, result.RuleVersion).ShouldBe(("The salary of 84,999 KZT is below the minimum wage of 85,000 KZT.", "2024-01-01"));
+    }
+
     [Fact]
-    public void Unresolved_offences_fail_the_check() =>
-        PermitRules.CheckOffences(Facts() with { UnresolvedOffences = 2 }).Detail.ShouldContain("2 unresolved");
+    public void Unresolved_offences_fail_the_check()
+    {
+        var check = PermitRules.CheckOffences(Facts() with { UnresolvedOffences = 2 });
+        check.Outcome.ShouldBe(CheckOutcome.Failed);
+        check.Rule.ShouldBe(PermitRules.NoUnresolvedOffences);
+        check.Detail.ShouldContain("2 unresolved");
+        PermitRules.CheckOffences(Facts() with { UnresolvedOffences = 0 }).Outcome.ShouldBe(CheckOutcome.Passed);
+    }
 
     [Theory]
     [InlineData("3", "bachelor", CheckOutcome.Passed)]

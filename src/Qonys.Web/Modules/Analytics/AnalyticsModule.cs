@@ -1,51 +1,22 @@
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Ui;
-
 namespace Qonys.Web.Modules.Analytics;
 
 /// <summary>The analytical centre's core figures (PRODUCT.md §2.7, API.md "Analytics (core contract)"); every list also answers text/csv.</summary>
-public static class AnalyticsModule
+public sealed class AnalyticsModule : IModule
 {
     public const string ForeignWorkersRead = "analytics.foreign_workers.read";
     public const string HouseholdWorkersRead = "analytics.household_workers.read";
     public const string EmployersRead = "analytics.employers_using_foreign_labour.read";
     public const string OffencesRead = "analytics.offences.read";
 
-    public static void AddAnalyticsModule(this IServiceCollection services)
+    public void AddServices(IServiceCollection services, QonysOptions options)
     {
         Permissions.Grant(ForeignWorkersRead, Roles.Analyst, Roles.Administrator, Roles.Officer);
         Permissions.Grant(HouseholdWorkersRead, Roles.Analyst, Roles.Administrator, Roles.Officer);
         Permissions.Grant(EmployersRead, Roles.Analyst, Roles.Administrator, Roles.Officer);
         Permissions.Grant(OffencesRead, Roles.Analyst, Roles.Administrator, Roles.Officer, Roles.Inspector);
         services.AddScoped<AnalyticsQueries>();
-        Navigation.Add(new Navigation.Item("/analytics/foreign-workers", "nav.workers", ForeignWorkersRead));
+        services.AddNavigationEntry("/analytics/foreign-workers", "nav.workers", ForeignWorkersRead);
     }
 
-    public static void MapAnalyticsApi(this IEndpointRouteBuilder app)
-    {
-        var analytics = app.MapGroup("/api/v1/analytics").WithTags("Analytics");
-        analytics.MapGet("/foreign-workers", async (string? date, string? by, HttpContext http, AnalyticsQueries q, CancellationToken ct) =>
-                (await q.ForeignWorkersAsync(Actor.From(http.User), date, by, ct)).ToHttp(r => Answer(http, r, r.ToCsv())))
-            .RequireAuthorization(ForeignWorkersRead)
-            .WithSummary("Foreign workers holding a valid employer permit on a date, optionally by category, citizenship, okedSection or region.");
-        analytics.MapGet("/household-workers", async (string? date, string? by, HttpContext http, AnalyticsQueries q, CancellationToken ct) =>
-                (await q.HouseholdWorkersAsync(Actor.From(http.User), date, by, ct)).ToHttp(r => Answer(http, r, r.ToCsv())))
-            .RequireAuthorization(HouseholdWorkersRead)
-            .WithSummary("Household labour immigrants holding a valid household permit on a date, optionally by citizenship or region.");
-        analytics.MapGet("/employers-using-foreign-labour", async (string? date, HttpContext http, AnalyticsQueries q, CancellationToken ct) =>
-                (await q.EmployersUsingForeignLabourAsync(Actor.From(http.User), date, ct)).ToHttp(r => Answer(http, r, r.ToCsv())))
-            .RequireAuthorization(EmployersRead)
-            .WithSummary("Employers with at least one foreign worker holding a valid permit on a date.");
-        analytics.MapGet("/offences", async (string? from, string? to, string? by, HttpContext http, AnalyticsQueries q, CancellationToken ct) =>
-                (await q.OffencesAsync(Actor.From(http.User), from, to, by, ct)).ToHttp(r => Answer(http, r, r.ToCsv())))
-            .RequireAuthorization(OffencesRead)
-            .WithSummary("Offences committed in a period with fines imposed and collected, optionally by region, article or offenderType.");
-    }
-
-    /// <summary>JSON, or CSV (header row and rows) when the caller accepts text/csv.</summary>
-    static IResult Answer<T>(HttpContext http, T value, string csv) =>
-        http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
-            ? TypedResults.Text(csv, "text/csv; charset=utf-8")
-            : TypedResults.Ok(value);
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapAnalyticsApi();
 }

@@ -1,31 +1,21 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Qonys.Web.Modules.Compliance.Domain;
-using Qonys.Web.Modules.Permits.Domain;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
+using Qonys.Web.Modules.Compliance.Contracts;
+using Qonys.Web.Modules.Permits.Contracts;
 
 namespace Qonys.Web.Modules.Analytics;
 
 /// <summary>
 /// The analytical centre's core figures (API.md "Analytics (core contract)"), counted in the database. National for
-/// analysts and administrators; officers and inspectors see their own region only.
+/// analysts and administrators; officers and inspectors see their own region only. The figures are read from the
+/// read models the permits and compliance modules publish (<see cref="IPermitRegister"/>, <see cref="IOffenceRegister"/>).
 /// </summary>
-public sealed class AnalyticsQueries(AppDb db)
+public sealed class AnalyticsQueries(IPermitRegister permits, IOffenceRegister offences)
 {
     public static readonly IReadOnlyList<string> WorkerBreakdowns = ["category", "citizenship", "okedSection", "region"];
     public static readonly IReadOnlyList<string> HouseholdWorkerBreakdowns = ["citizenship", "region"];
     public static readonly IReadOnlyList<string> OffenceBreakdowns = ["region", "article", "offenderType"];
-
-    /// <summary><see cref="Permit.IsValidOn"/> as SQL: not awaiting the fee nor cancelled, within the validity, not ended before.</summary>
-    public static Expression<Func<Permit, bool>> ValidOn(DateOnly day) => p =>
-        p.Status != PermitStatus.AwaitingFee && p.Status != PermitStatus.Cancelled &&
-        p.ValidFrom <= day && day <= p.ValidUntil && (p.EndedOn == null || day < p.EndedOn);
-
-    /// <summary><see cref="HouseholdPermit.IsValidOn"/> as SQL: within the validity (the status does not matter).</summary>
-    public static Expression<Func<HouseholdPermit, bool>> HouseholdValidOn(DateOnly day) => p => p.ValidFrom <= day && day <= p.ValidUntil;
 
     /// <summary>Foreign workers holding a valid employer permit on a date.</summary>
     public Task<UseCaseResult<WorkersOnDateResponse>> ForeignWorkersAsync(Actor actor, string? date, string? by, CancellationToken ct) =>
@@ -35,7 +25,7 @@ public sealed class AnalyticsQueries(AppDb db)
     public Task<UseCaseResult<WorkersOnDateResponse>> HouseholdWorkersAsync(Actor actor, string? date, string? by, CancellationToken ct) =>
         WorkersOnDateAsync(date, by, HouseholdWorkerBreakdowns, day => ValidHouseholdPermits(actor, day), HouseholdWorkerKey, ct);
 
-    static Expression<Func<Permit, string>> ForeignWorkerKey(string by) => by switch
+    static Expression<Func<IssuedPermit, string>> ForeignWorkerKey(string by) => by switch
     {
         "category" => p => p.Category,
         "citizenship" => p => p.Citizenship,
@@ -43,7 +33,7 @@ public sealed class AnalyticsQueries(AppDb db)
         _ => p => p.RegionCode,
     };
 
-    static Expression<Func<HouseholdPermit, string>> HouseholdWorkerKey(string by) => by == "citizenship" ? p => p.WorkerCitizenship : p => p.RegionCode;
+    static Expression<Func<IssuedHouseholdPermit, string>> HouseholdWorkerKey(string by) => by == "citizenship" ? p => p.WorkerCitizenship : p => p.RegionCode;
 
     /// <summary>
     /// The count of the permits valid on <paramref name="date"/> (already limited to the actor's scope by
@@ -82,7 +72,7 @@ public sealed class AnalyticsQueries(AppDb db)
         if (by is not null && !OffenceBreakdowns.Contains(by)) errors.Add("by", "must be one of " + string.Join(", ", OffenceBreakdowns));
         if (errors.Any) return UseCaseResult<OffencesResponse>.Invalid(errors);
 
-        var q = db.Set<Offence>().AsNoTracking().Where(o => o.CommittedOn >= first!.Value && o.CommittedOn <= last!.Value);
+        var q = offences.Offences.Where(o => o.CommittedOn >= first!.Value && o.CommittedOn <= last!.Value);
         if (Roles.IsRegional(actor.Role)) q = q.Where(o => o.RegionCode == actor.RegionCode);
         if (by is null)
         {
@@ -102,15 +92,15 @@ public sealed class AnalyticsQueries(AppDb db)
             rows.Sum(r => r.FinesCollectedKzt), rows.OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal).ToList()));
     }
 
-    IQueryable<Permit> ValidPermits(Actor actor, DateOnly day)
+    IQueryable<IssuedPermit> ValidPermits(Actor actor, DateOnly day)
     {
-        var q = db.Set<Permit>().AsNoTracking().Where(ValidOn(day));
+        var q = permits.Permits.Where(IssuedPermit.ValidOn(day));
         return Roles.IsRegional(actor.Role) ? q.Where(p => p.RegionCode == actor.RegionCode) : q;
     }
 
-    IQueryable<HouseholdPermit> ValidHouseholdPermits(Actor actor, DateOnly day)
+    IQueryable<IssuedHouseholdPermit> ValidHouseholdPermits(Actor actor, DateOnly day)
     {
-        var q = db.Set<HouseholdPermit>().AsNoTracking().Where(HouseholdValidOn(day));
+        var q = permits.HouseholdPermits.Where(IssuedHouseholdPermit.ValidOn(day));
         return Roles.IsRegional(actor.Role) ? q.Where(p => p.RegionCode == actor.RegionCode) : q;
     }
 

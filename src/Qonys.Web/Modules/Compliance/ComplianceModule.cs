@@ -1,10 +1,18 @@
+using Qonys.Web.Modules.Compliance.Contracts;
+using Qonys.Web.Modules.Compliance.Register;
+
 namespace Qonys.Web.Modules.Compliance;
 
-/// <summary>The compliance module: offences and fines (so far only its demo data).</summary>
-public static class ComplianceModule
+/// <summary>Administrative offences of foreign-labour rules (PRODUCT.md §2.5); so far a register other modules read through its door, and its demo data.</summary>
+public sealed class ComplianceModule : IModule
 {
-    public static void AddComplianceModule(this IServiceCollection services)
+    public void AddServices(IServiceCollection services, QonysOptions options)
     {
+        services.AddScoped<IOffenceRegister, OffenceRegister>();
         services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.OffencesDemoData>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
     }
 }

@@ -1,9 +1,7 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qonys.Engines.Forecasting;
-using Qonys.Web.Modules.Demography.Projections;
-using Qonys.Web.Modules.Permits.Domain;
-using Qonys.Web.Platform.Data;
+using Qonys.Web.Modules.Demography.Contracts;
+using Qonys.Web.Modules.Permits.Contracts;
 
 namespace Qonys.Web.Modules.Forecasts;
 
@@ -19,9 +17,10 @@ public sealed record LoadedSeries(SeriesInfo Info, MonthlySeries? Series);
 /// <item>internal-arrivals-KZ and internal-arrivals-KZ-xx: arrivals from other regions (BNS, the 2024 months), the country
 /// as the sum of the regions.</item>
 /// </list>
-/// Permit series run from the first month with a permit to the last complete month before today; empty months count 0.
+/// The permits come from the permits module's register (<see cref="IPermitRegister"/>), the arrivals from the demography
+/// module's statistics (<see cref="IInterRegionalArrivals"/>). Permit series run from the first month with a permit to the last complete month before today; empty months count 0.
 /// </summary>
-public sealed class ForecastSeriesCatalogue(AppDb db, DemographyInputs inputs, TimeProvider clock)
+public sealed class ForecastSeriesCatalogue(IPermitRegister permits, IInterRegionalArrivals arrivals, TimeProvider clock)
 {
     public const string PermitsIssued = "permits-issued";
     public const string NewForeignWorkers = "new-foreign-workers";
@@ -38,35 +37,28 @@ public sealed class ForecastSeriesCatalogue(AppDb db, DemographyInputs inputs, T
         return list;
     }
 
-    IEnumerable<string> ArrivalCodes() => new[] { "KZ" }.Concat(inputs.Regional.Regions.Select(r => r.Code));
+    IEnumerable<string> ArrivalCodes() => new[] { "KZ" }.Concat(arrivals.Regions.Select(r => r.Code));
 
     /// <summary>The series of a key; null when no series has that key.</summary>
     public async Task<LoadedSeries?> LoadAsync(string key, CancellationToken ct)
     {
         if (key == PermitsIssued)
         {
-            var issued = await db.Set<Permit>().AsNoTracking().Select(p => p.IssuedOn).ToListAsync(ct);
+            var issued = await permits.Permits.Select(p => p.IssuedOn).ToListAsync(ct);
             return FromDates(key, "Work permits issued", "permits", "permits_permits.issued_on", issued);
         }
         if (key == NewForeignWorkers)
         {
-            var starts = await db.Set<Permit>().AsNoTracking()
-                .Where(p => p.Status != PermitStatus.AwaitingFee && p.Status != PermitStatus.Cancelled)
-                .Select(p => new { p.WorkerId, p.ValidFrom }).ToListAsync(ct);
+            var starts = await permits.Permits.Where(IssuedPermit.TookEffect).Select(p => new { p.WorkerId, p.ValidFrom }).ToListAsync(ct);
             var firsts = starts.GroupBy(s => s.WorkerId).Select(g => g.Min(s => s.ValidFrom)).ToList();
             return FromDates(key, "New foreign workers (first permit valid from)", "workers", "permits_permits.valid_from", firsts);
         }
         if (key.StartsWith(ArrivalsPrefix, StringComparison.Ordinal) && ArrivalCodes().Contains(key[ArrivalsPrefix.Length..]))
         {
             var code = key[ArrivalsPrefix.Length..];
-            var months = inputs.InternalMigration
-                .Where(r => r["period"].StartsWith('M') && (code == "KZ" || r["iso_3166_2"] == code))
-                .GroupBy(r => (Year: int.Parse(r["year"], CultureInfo.InvariantCulture), Month: int.Parse(r["period"][1..], CultureInfo.InvariantCulture)))
-                .OrderBy(g => g.Key.Year).ThenBy(g => g.Key.Month)
-                .Select(g => (g.Key.Year, g.Key.Month, Value: g.Sum(r => double.Parse(r["arrivals"], CultureInfo.InvariantCulture))))
-                .ToList();
-            var name = code == "KZ" ? "Kazakhstan" : inputs.Regional.Regions.First(r => r.Code == code).NameEn;
-            var series = months.Count == 0 ? null : new MonthlySeries(months[0].Year, months[0].Month, months.Select(m => m.Value).ToList());
+            var months = arrivals.MonthlyArrivals(code);
+            var name = code == "KZ" ? "Kazakhstan" : arrivals.Regions.First(r => r.Code == code).NameEn;
+            var series = months.Count == 0 ? null : new MonthlySeries(months[0].Year, months[0].Month, months.Select(m => m.Arrivals).ToList());
             return new LoadedSeries(Info(key, $"Arrivals from other regions: {name}", "persons", "BNS inter-regional migration, 2024 months", series), series);
         }
         return null;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Qonys.Engines.Forecasting;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Modules.Forecasts;
 

@@ -1,30 +1,19 @@
-using Qonys.Web.Modules.Registry.RegisterEmployer;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Idempotency;
+using Qonys.Web.Modules.Registry.Directory;
+using Qonys.Web.Modules.Registry.Employers;
 
 namespace Qonys.Web.Modules.Registry;
 
-public static class RegistryModule
+/// <summary>The register of employers (BIN) and their staff, which the permit checks and the dashboards read.</summary>
+public sealed class RegistryModule : IModule
 {
-    public static void AddRegistryModule(this IServiceCollection services)
+    public void AddServices(IServiceCollection services, QonysOptions options)
     {
-        services.AddScoped<Registry.RegisterEmployer.RegisterEmployer>();
+        services.AddScoped<RegisterEmployer>();
         services.AddScoped<GetEmployer>();
+        services.AddRegistryDoors();
+        services.AddDashboardTiles<RegistryDashboardTiles>();
         services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.EmployersDemoData>();
     }
 
-    public static void MapRegistryApi(this IEndpointRouteBuilder app)
-    {
-        var employers = app.MapGroup("/api/v1/employers").WithTags("Employers");
-
-        employers.MapPost("", async (EmployerRequest body, HttpContext http, Registry.RegisterEmployer.RegisterEmployer useCase, CancellationToken ct) =>
-                (await useCase.HandleAsync(Actor.From(http.User), body, ct)).ToHttp(location: e => $"/api/v1/employers/{e.Bin}"))
-            .RequireAuthorization(Permissions.EmployersRegister)
-            .WithIdempotency();
-
-        employers.MapGet("/{bin}", async (string bin, HttpContext http, GetEmployer useCase, CancellationToken ct) =>
-                (await useCase.HandleAsync(Actor.From(http.User), bin, ct)).ToHttp())
-            .RequireAuthorization(Permissions.EmployersRead);
-    }
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapRegistryApi();
 }

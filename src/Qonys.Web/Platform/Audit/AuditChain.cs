@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Platform.Audit;
 
@@ -24,9 +23,6 @@ public static class AuditChain
 
     const int AdvisoryLockClass = 0x516F6E79; // "Qony": the first key of pg_advisory_xact_lock(int, int); the chain is the second
 
-    public static bool HasPendingEntries(AppDb db) =>
-        db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added);
-
     /// <summary>Timestamps are hashed at microsecond precision: what PostgreSQL stores.</summary>
     public static DateTime Truncate(DateTime utc) => new(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
 
@@ -39,16 +35,18 @@ public static class AuditChain
         return (int)(hash % Shards);
     }
 
-    internal static async Task<int> SaveSealedAsync(AppDb db, Func<CancellationToken, Task<int>> save, CancellationToken ct)
+    /// <summary>
+    /// Saves the unit of work with <paramref name="pending"/> (its new, unsealed entries) linked into their chains, in
+    /// its transaction or one of its own: the other rows first, then the entries. The number of rows written.
+    /// </summary>
+    internal static async Task<int> SaveSealedAsync(AppDb db, IReadOnlyList<AuditEntry> pending, CancellationToken ct)
     {
-        var pending = db.ChangeTracker.Entries<AuditEntry>()
-            .Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         foreach (var entry in pending) db.Entry(entry).State = EntityState.Detached;
 
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            var written = await save(ct); // business rows first: their locks come before the chain locks
+            var written = await db.SaveChangesAsync(ct); // business rows first: their locks come before the chain locks
             foreach (var chain in pending.GroupBy(ShardOf).OrderBy(g => g.Key))
             {
                 var (seq, prev) = await LockHeadAsync(db, chain.Key, ct);
@@ -61,7 +59,7 @@ public static class AuditChain
                     db.Add(entry);
                 }
             }
-            written += await save(ct);
+            written += await db.SaveChangesAsync(ct);
             if (own is not null) await own.CommitAsync(ct);
             return written;
         }

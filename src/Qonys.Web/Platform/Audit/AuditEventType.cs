@@ -16,8 +16,6 @@ public static class PlatformAuditEvents
     public static readonly AuditEventType RecordOutOfScope = new("auth.record_out_of_scope", AuditKind.AccessDenied);
     public static readonly AuditEventType UserCreated = new("auth.user_created", AuditKind.Change);
     public static readonly AuditEventType EmployerRegistered = new("registry.employer_registered", AuditKind.Change);
-    public static readonly AuditEventType PersonRegistered = new("registry.person_registered", AuditKind.Change);
-    public static readonly AuditEventType PersonRead = new("registry.person_read", AuditKind.PersonalDataRead);
     public static readonly AuditEventType AuditVerified = new("audit.verified", AuditKind.Security);
     public static readonly AuditEventType DemoDataLoaded = new("platform.demo_data_loaded", AuditKind.Change);
 }

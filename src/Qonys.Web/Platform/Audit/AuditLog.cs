@@ -1,12 +1,10 @@
 using System.Text.Json;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Platform.Audit;
 
 /// <summary>
-/// Adds audit entries to the current unit of work. They are sealed into the hash chain and written by
-/// <see cref="AppDb.SaveChangesAsync(bool, CancellationToken)"/> together with the change they describe.
+/// Adds audit entries to the current unit of work. When it is saved they are sealed into the hash chain
+/// (<see cref="AuditSealing"/>) and written together with the change they describe.
 /// </summary>
 public sealed class AuditLog(AppDb db, TimeProvider clock)
 {

@@ -14,8 +14,12 @@ public sealed record Actor(Guid UserId, string Email, string Role, string? Regio
 
     public bool Can(string permission) => Permissions.Allows(Role, permission);
 
-    /// <summary>True when the actor's scope covers a record of <paramref name="regionCode"/>.</summary>
-    public bool CoversRegion(string regionCode) => !Roles.IsRegional(Role) || RegionCode == regionCode;
+    /// <summary>
+    /// Binds a handler's <c>Actor actor</c> parameter: the signed-in user, or null for an anonymous caller (so an
+    /// anonymous endpoint takes <c>Actor? actor</c>; a protected one never runs for an anonymous caller).
+    /// </summary>
+    public static ValueTask<Actor?> BindAsync(HttpContext context) =>
+        ValueTask.FromResult(context.User.Identity?.IsAuthenticated == true ? From(context.User) : null);
 
     public static Actor From(ClaimsPrincipal principal)
     {

@@ -7,9 +7,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Platform.Auth;
 

@@ -2,7 +2,6 @@ using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Platform.Auth;
 

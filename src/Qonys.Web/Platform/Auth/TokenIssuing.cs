@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Platform.Auth;
 
@@ -53,26 +51,5 @@ public sealed class TokenIssuing(
         var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.BearerTokenExpiration };
         var ticket = new AuthenticationTicket(principal, properties, $"{IdentityConstants.BearerScheme}:AccessToken");
         return new TokenResponse(options.BearerTokenProtector.Protect(ticket), (int)options.BearerTokenExpiration.TotalSeconds);
-    }
-}
-
-public static class AuthEndpoints
-{
-    public static void MapAuthApi(this IEndpointRouteBuilder app)
-    {
-        app.MapPost("/api/v1/auth/token", async (TokenRequest body, TokenIssuing issuing, CancellationToken ct) =>
-            {
-                var verified = await issuing.VerifyAsync(body, ct);
-                return verified.Outcome switch
-                {
-                    Outcome.Ok => TypedResults.Ok(await issuing.IssueBearerAsync(verified.Value!.User)),
-                    Outcome.Forbidden => ResultMapping.Problem(401, "Unauthorized", "Wrong e-mail or password.", "unauthorized"),
-                    Outcome.Refused => ResultMapping.Problem(401, "Account locked", verified.Detail, "account-locked"),
-                    _ => verified.ToHttp(),
-                };
-            })
-            .AllowAnonymous()
-            .RequireRateLimiting(AuthSetup.TokenRateLimit)
-            .WithTags("Authentication");
     }
 }

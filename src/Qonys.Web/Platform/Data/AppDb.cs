@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
 
 namespace Qonys.Web.Platform.Data;
 
@@ -37,12 +35,6 @@ public sealed class AppDb
         ModelConventions.Apply(builder);
     }
 
-    /// <summary>Saves, sealing any new audit entries into the hash chain inside the same transaction.</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        AuditChain.HasPendingEntries(this)
-            ? AuditChain.SaveSealedAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
-            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-
     /// <summary>
     /// Saves; false, with nothing tracked any more, when a concurrent writer won (a unique index or a conditional
     /// check refused the rows). The caller's transaction, if any, must then be rolled back.
@@ -60,7 +52,4 @@ public sealed class AppDb
             return false;
         }
     }
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: audit sealing is asynchronous.");
 }

@@ -1,11 +1,15 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Qonys.Web.Platform.Hosting;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Qonys.Web.Platform.Data;
 
 public static class DatabaseSetup
 {
+    /// <summary>
+    /// The one context, pooled. Interceptors registered as <see cref="IInterceptor"/> services (the audit chain's sealing)
+    /// join every unit of work, so that this folder need not know who they are.
+    /// </summary>
     public static void AddQonysDatabase(this IServiceCollection services, QonysOptions options)
     {
         var db = options.Database;
@@ -20,12 +24,14 @@ public static class DatabaseSetup
             // The app's statements are few and repeated: each connection prepares them once (parse and plan) and then
             // only binds and executes them.
             if (!db.ConnectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)) connectionString.MaxAutoPrepare = 200;
-            services.AddDbContextPool<AppDb>(o => o.UseNpgsql(connectionString.ConnectionString), poolSize: 256);
+            services.AddDbContextPool<AppDb>((sp, o) => o.UseNpgsql(connectionString.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()),
+                poolSize: 256);
         }
         else
         {
             var connectionString = SqliteConnectionString(db);
-            services.AddDbContextPool<AppDb>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+            services.AddDbContextPool<AppDb>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas())
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
     }
 

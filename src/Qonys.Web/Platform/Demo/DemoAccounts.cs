@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Platform.Demo;
 

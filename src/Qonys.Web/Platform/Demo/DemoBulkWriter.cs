@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Platform.Demo;
 

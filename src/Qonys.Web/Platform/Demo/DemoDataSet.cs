@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Platform.Demo;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Platform.Demo;
 

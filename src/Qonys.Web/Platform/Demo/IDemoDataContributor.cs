@@ -1,4 +1,3 @@
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Platform.Demo;
 

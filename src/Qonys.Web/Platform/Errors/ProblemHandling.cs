@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Platform.Errors;
 

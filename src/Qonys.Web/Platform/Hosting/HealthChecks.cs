@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Platform.Hosting;
 

@@ -56,5 +56,7 @@ public sealed class JobOptions
 {
     public int NotificationIntervalMilliseconds { get; set; } = 1000;
     public int NotificationLeaseSeconds { get; set; } = 60;
+    /// <summary>How often idempotency keys past their retention are deleted.</summary>
+    public int IdempotencyCleanupMinutes { get; set; } = 60;
     public bool RunBackgroundJobs { get; set; } = true;
 }

@@ -1,33 +1,19 @@
 using Microsoft.EntityFrameworkCore;
-using Qonys.Web.Platform.Data;
+using Microsoft.Extensions.Options;
 
 namespace Qonys.Web.Platform.Idempotency;
 
-/// <summary>Forgets idempotency keys after 48 hours (API.md promises at least 24).</summary>
-public sealed class IdempotencyKeyCleanup(IServiceScopeFactory scopes, TimeProvider clock, ILogger<IdempotencyKeyCleanup> log) : BackgroundService
+/// <summary>Forgets idempotency keys after 48 hours (API.md promises at least 24), every "Qonys:Jobs:IdempotencyCleanupMinutes".</summary>
+internal sealed class IdempotencyKeyCleanup(IServiceScopeFactory scopes, JobLocks locks, IOptions<QonysOptions> options, TimeProvider clock,
+    ILogger<IdempotencyKeyCleanup> log) : PeriodicJob(scopes, locks, log)
 {
     public static readonly TimeSpan Retention = TimeSpan.FromHours(48);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(Math.Max(1, options.Value.Jobs.IdempotencyCleanupMinutes));
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var cutoff = clock.GetUtcNow().UtcDateTime - Retention;
-                await scope.ServiceProvider.GetRequiredService<AppDb>().Set<IdempotencyRecord>()
-                    .Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "Idempotency key cleanup failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        var cutoff = clock.GetUtcNow().UtcDateTime - Retention;
+        await services.GetRequiredService<AppDb>().Set<IdempotencyRecord>().Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
     }
 }

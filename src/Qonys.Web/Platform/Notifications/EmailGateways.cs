@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Mail;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Platform.Notifications;
 

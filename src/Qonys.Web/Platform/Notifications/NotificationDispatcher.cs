@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Platform.Notifications;
 
@@ -76,34 +74,5 @@ public sealed class NotificationDispatcher(AppDb db, IEmailGateway email, TimePr
                 .SetProperty(x => x.Attempts, x => x.Attempts + 1)
                 .SetProperty(x => x.LastError, e.Message.Length > 500 ? e.Message[..500] : e.Message)
                 .SetProperty(x => x.LeaseUntil, retryAt), CancellationToken.None);
-    }
-}
-
-/// <summary>Runs the dispatcher on an interval; failures are logged and the loop goes on.</summary>
-public sealed class NotificationJob(IServiceScopeFactory scopes, IOptions<QonysOptions> options, ILogger<NotificationJob> log)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromMilliseconds(options.Value.Jobs.NotificationIntervalMilliseconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var dispatcher = scope.ServiceProvider.GetRequiredService<NotificationDispatcher>();
-                while (await dispatcher.DispatchBatchAsync(stoppingToken) > 0) { }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "Notification dispatch failed; retrying in {Interval}", interval);
-            }
-            try { await Task.Delay(interval, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
     }
 }

@@ -1,7 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
+using Qonys.Web.Platform.OpenApi;
 
 namespace Qonys.Web.Platform.Notifications;
 
@@ -31,18 +30,35 @@ public sealed class Inbox(AppDb db, TimeProvider clock)
         || await Delivered(userId).AnyAsync(n => n.Id == id, ct);
 }
 
+/// <summary>The bell's API: the signed-in user's in-app notifications.</summary>
 public static class NotificationsEndpoints
 {
+    /// <summary>How many notifications are unread.</summary>
+    public sealed record UnreadCount(int Count);
+
     public static void MapNotificationsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/notifications").WithTags("Notifications").RequireAuthorization(Permissions.NotificationsRead);
-        group.MapGet("", (HttpContext http, Inbox inbox, int? page, int? pageSize, CancellationToken ct) =>
-            inbox.PageAsync(Actor.From(http.User).UserId, page, pageSize, ct));
-        group.MapGet("/unread-count", async (HttpContext http, Inbox inbox, CancellationToken ct) =>
-            new { count = await inbox.UnreadCountAsync(Actor.From(http.User).UserId, ct) });
-        group.MapPost("/{id:guid}/read", async (Guid id, HttpContext http, Inbox inbox, CancellationToken ct) =>
-            await inbox.MarkReadAsync(Actor.From(http.User).UserId, id, ct)
-                ? Results.NoContent()
-                : Hosting.ResultMapping.Problem(404, "Not found", "No such notification.", "not-found"));
+        var group = app.MapGroup("/api/v1/notifications")
+            .WithTag("Notifications", "The signed-in user's in-app notifications (the bell).")
+            .RequireAuthorization(Permissions.NotificationsRead);
+        group.MapGet("", List).WithName("ListNotifications")
+            .WithSummary("The caller's notifications, newest first, with whether each was read.");
+        group.MapGet("/unread-count", CountUnread).WithName("CountUnreadNotifications")
+            .WithSummary("How many of the caller's notifications are unread.");
+        group.MapPost("/{id:guid}/read", MarkRead).WithName("MarkNotificationRead")
+            .WithSummary("Mark one of the caller's notifications as read.");
     }
+
+    static async Task<Ok<PagedList<NotificationResponse>>> List(
+        int? page, int? pageSize, Actor actor, Inbox inbox, CancellationToken ct) =>
+        TypedResults.Ok(await inbox.PageAsync(actor.UserId, page, pageSize, ct));
+
+    static async Task<Ok<UnreadCount>> CountUnread(Actor actor, Inbox inbox, CancellationToken ct) =>
+        TypedResults.Ok(new UnreadCount(await inbox.UnreadCountAsync(actor.UserId, ct)));
+
+    static async Task<Results<NoContent, NotFoundProblem>> MarkRead(
+        Guid id, Actor actor, Inbox inbox, CancellationToken ct) =>
+        await inbox.MarkReadAsync(actor.UserId, id, ct)
+            ? TypedResults.NoContent()
+            : NotFoundProblem.Of("No such notification.");
 }

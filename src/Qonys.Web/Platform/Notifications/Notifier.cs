@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Platform.Notifications;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Platform.Reference;
 
@@ -34,9 +33,25 @@ public sealed class ReferenceData(ReferenceCache cache)
 
     /// <summary>The value of <paramref name="key"/> in force on <paramref name="on"/>, or null.</summary>
     public async Task<RuleValue?> RuleAsync(string key, DateOnly on, CancellationToken ct = default) =>
-        (await cache.SnapshotAsync(ct)).Rules.GetValueOrDefault(key)?
-            .Where(r => r.EffectiveFrom <= on && (r.EffectiveTo == null || r.EffectiveTo >= on))
-            .MaxBy(r => r.EffectiveFrom);
+        ValueOn((await cache.SnapshotAsync(ct)).Rules.GetValueOrDefault(key), on);
+
+    /// <summary>The value of a rule's history in force on a day: the latest period that covers it, or null.</summary>
+    public static RuleValue? ValueOn(IEnumerable<RuleValue>? history, DateOnly on) =>
+        history?.Where(r => r.EffectiveFrom <= on && (r.EffectiveTo == null || r.EffectiveTo >= on)).MaxBy(r => r.EffectiveFrom);
+
+    /// <summary>The MCI in force on a day for a purpose (a missing value is a configuration error).</summary>
+    public async Task<RuleValue> MciAsync(DateOnly on, MciPurpose purpose, CancellationToken ct = default) =>
+        MciOn((await cache.SnapshotAsync(ct)).Rules, on, purpose)
+        ?? throw new InvalidOperationException($"rule value '{RuleKeys.Mci}' has no value in force on {on:yyyy-MM-dd}");
+
+    /// <summary>
+    /// The MCI on a day for a purpose: fines, taxes and fees use <see cref="RuleKeys.Mci"/>; benefits and social payments
+    /// use <see cref="RuleKeys.MciBenefits"/> in the periods that key covers (from 1 April 2020 and 1 April 2022), and
+    /// <see cref="RuleKeys.Mci"/> otherwise.
+    /// </summary>
+    public static RuleValue? MciOn(IReadOnlyDictionary<string, List<RuleValue>> rules, DateOnly on, MciPurpose purpose) =>
+        (purpose == MciPurpose.BenefitsAndSocialPayments ? ValueOn(rules.GetValueOrDefault(RuleKeys.MciBenefits), on) : null)
+        ?? ValueOn(rules.GetValueOrDefault(RuleKeys.Mci), on);
 
     /// <summary>Like <see cref="RuleAsync"/>, but a missing rule value is a configuration error.</summary>
     public async Task<RuleValue> RequireRuleAsync(string key, DateOnly on, CancellationToken ct = default) =>
@@ -49,9 +64,18 @@ public sealed class ReferenceData(ReferenceCache cache)
     public async Task<RegionalWage?> LatestWageAsync(string regionCode, string majorGroup, CancellationToken ct = default) =>
         (await cache.SnapshotAsync(ct)).Wages.GetValueOrDefault((regionCode, majorGroup));
 
-    /// <summary>The fee rate band of a category and OKED section that covers a term: the narrowest one, or null.</summary>
-    public async Task<PermitFeeRate?> FeeRateAsync(string category, string okedSection, int months, CancellationToken ct = default) =>
-        (await cache.SnapshotAsync(ct)).FeeRates.GetValueOrDefault((category, okedSection))?.FirstOrDefault(f => f.TermMonthsMax >= months);
+    /// <summary>The fee rate of a category, OKED section and term in force on a day (see <see cref="FeeTable"/>), or null.</summary>
+    public async Task<FeeRateQuote?> FeeRateAsync(string category, string okedSection, int months, DateOnly on, CancellationToken ct = default) =>
+        (await cache.SnapshotAsync(ct)).Fees.Find(category, okedSection, months, on);
+}
+
+/// <summary>What an MCI amount is for: the budget laws of 2020 and 2022 set a different MCI for benefits from 1 April.</summary>
+public enum MciPurpose
+{
+    /// <summary>Fines, taxes, fees and state charges.</summary>
+    FinesTaxesAndFees,
+    /// <summary>Benefits and social payments (resettlement support among them).</summary>
+    BenefitsAndSocialPayments,
 }
 
 /// <summary>One consistent copy of the reference tables.</summary>
@@ -59,7 +83,7 @@ public sealed record ReferenceSnapshot(
     IReadOnlyDictionary<string, Region> Regions, IReadOnlyDictionary<string, Country> Countries, IReadOnlyDictionary<string, OkedSection> OkedSections,
     IReadOnlyDictionary<string, Occupation> Occupations, IReadOnlyDictionary<string, List<RuleValue>> Rules, WorkingCalendar Calendar,
     IReadOnlyDictionary<(string Region, string MajorGroup), RegionalWage> Wages,
-    IReadOnlyDictionary<(string Category, string OkedSection), List<PermitFeeRate>> FeeRates);
+    FeeTable Fees);
 
 /// <summary>Holds the reference snapshot of this process (a singleton), loading it on first use and after it ages.</summary>
 public sealed class ReferenceCache(IServiceScopeFactory scopes, TimeProvider clock)
@@ -103,8 +127,8 @@ public sealed class ReferenceCache(IServiceScopeFactory scopes, TimeProvider clo
         var days = await db.Set<CalendarDay>().AsNoTracking().Select(d => new { d.Date, d.Kind }).ToListAsync(ct);
         var wages = (await db.Set<RegionalWage>().AsNoTracking().ToListAsync(ct))
             .GroupBy(w => (w.RegionCode, w.MajorGroup)).ToDictionary(g => g.Key, g => g.MaxBy(w => w.Year)!);
-        var fees = (await db.Set<PermitFeeRate>().AsNoTracking().ToListAsync(ct))
-            .GroupBy(f => (f.Category, f.OkedSection)).ToDictionary(g => g.Key, g => g.OrderBy(f => f.TermMonthsMax).ToList());
+        var fees = new FeeTable(await db.Set<PermitFeeRate>().AsNoTracking().ToListAsync(ct),
+            await db.Set<FeeSectorGroup>().AsNoTracking().ToListAsync(ct));
         return new ReferenceSnapshot(regions, countries, oked, occupations, rules, new WorkingCalendar(days.Select(d => (d.Date, d.Kind))),
             wages, fees);
     }

@@ -81,20 +81,36 @@ public sealed class RuleValue
     public DateTime RecordedAt { get; set; }
 }
 
-/// <summary>The state fee for a permit: category × OKED section × longest term covered, in MCI.</summary>
+/// <summary>
+/// A rate of the state fee for a permit, in MCI: category × fee sector group (<c>*</c> = every group) × longest term
+/// covered, in force from a date until a later rate of the same category and group replaces it.
+/// </summary>
 public sealed class PermitFeeRate
 {
+    public DateOnly EffectiveFrom { get; set; }
     public string Category { get; set; } = "";
-    public string OkedSection { get; set; } = "";
+    public string SectorGroup { get; set; } = "";
     public int TermMonthsMax { get; set; }
     public int FeeMci { get; set; }
     public bool Unconfirmed { get; set; }
+    public string Source { get; set; } = "";
+    public string Note { get; set; } = "";
+}
+
+/// <summary>The fee sector group (A, B, C) an OKED section belongs to, from a date on.</summary>
+public sealed class FeeSectorGroup
+{
+    public string OkedSection { get; set; } = "";
+    public DateOnly EffectiveFrom { get; set; }
+    public string SectorGroup { get; set; } = "";
+    public bool Unconfirmed { get; set; }
+    public string Source { get; set; } = "";
 }
 
 sealed class ReferenceConfigurations :
     IEntityTypeConfiguration<Region>, IEntityTypeConfiguration<Country>, IEntityTypeConfiguration<OkedSection>,
     IEntityTypeConfiguration<Occupation>, IEntityTypeConfiguration<CalendarDay>, IEntityTypeConfiguration<RuleValue>,
-    IEntityTypeConfiguration<PermitFeeRate>
+    IEntityTypeConfiguration<PermitFeeRate>, IEntityTypeConfiguration<FeeSectorGroup>
 {
     public void Configure(EntityTypeBuilder<Region> b)
     {
@@ -151,9 +167,17 @@ sealed class ReferenceConfigurations :
     public void Configure(EntityTypeBuilder<PermitFeeRate> b)
     {
         b.ToTable("ref_permit_fee_rates");
-        b.HasKey(f => new { f.Category, f.OkedSection, f.TermMonthsMax });
+        b.HasKey(f => new { f.Category, f.SectorGroup, f.TermMonthsMax, f.EffectiveFrom });
         b.Property(f => f.Category).HasMaxLength(10);
-        b.Property(f => f.OkedSection).HasMaxLength(1);
+        b.Property(f => f.SectorGroup).HasMaxLength(1);
+    }
+
+    public void Configure(EntityTypeBuilder<FeeSectorGroup> b)
+    {
+        b.ToTable("ref_fee_sector_groups");
+        b.HasKey(g => new { g.OkedSection, g.EffectiveFrom });
+        b.Property(g => g.OkedSection).HasMaxLength(1);
+        b.Property(g => g.SectorGroup).HasMaxLength(1);
     }
 }
 

@@ -1,15 +1,14 @@
 using System.Globalization;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Platform.Reference;
 
 /// <summary>
 /// Loads the shipped reference data (embedded CSV files, see docs/rules.md for their sources). Runs at every start,
-/// in every mode, and only adds what is missing: a row whose identity (code, date; for rule values the whole key) is
-/// already in the database is left as administrators keep it, so a new release brings its new rules and holidays
-/// without overwriting edits.
+/// in every mode, and only adds what is missing: a row whose identity (code, date; for rule values and fee rates the key
+/// and the date the value takes effect) is already in the database is left as administrators keep it, so a new release
+/// brings its new rules, periods, rates and holidays without overwriting edits.
 /// </summary>
 public sealed class ReferenceSeeder(AppDb db, ReferenceCache cache, TimeProvider clock)
 {
@@ -40,23 +39,43 @@ public sealed class ReferenceSeeder(AppDb db, ReferenceCache cache, TimeProvider
             NameEn = r["name_en"], NameKk = r["name_kk"], NameRu = r["name_ru"],
         }, d => d.Date.ToString("O", CultureInfo.InvariantCulture), ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        await SeedTable(db.Set<RuleValue>(), "rule_values.csv", r => new RuleValue
-        {
-            Key = r["key"],
-            EffectiveFrom = DateOnly.ParseExact(r["effective_from"], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            EffectiveTo = string.IsNullOrEmpty(r["effective_to"]) ? null
-                : DateOnly.ParseExact(r["effective_to"], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Value = decimal.Parse(r["value"], CultureInfo.InvariantCulture), Unit = r["unit"],
-            Unconfirmed = bool.Parse(r["unconfirmed"]), Source = r["source"], Note = r["note"], RecordedAt = now,
-        }, v => v.Key, ct);
+        await SeedTable(db.Set<RuleValue>(), "rule_values.csv", r => RuleValueOf(r, now), v => $"{v.Key}/{v.EffectiveFrom:O}", ct);
         await SeedTable(db.Set<RegionalWage>(), "regional_wages_2022.csv", WagesOf, w => $"{w.Year}/{w.RegionCode}/{w.MajorGroup}", ct);
-        await SeedTable(db.Set<PermitFeeRate>(), "permit_fees.csv", r => new PermitFeeRate
-        {
-            Category = r["category"], OkedSection = r["oked_section"],
-            TermMonthsMax = int.Parse(r["term_months_max"], CultureInfo.InvariantCulture),
-            FeeMci = int.Parse(r["fee_mci"], CultureInfo.InvariantCulture), Unconfirmed = bool.Parse(r["unconfirmed"]),
-        }, f => $"{f.Category}/{f.OkedSection}/{f.TermMonthsMax}", ct);
+        await SeedTable(db.Set<FeeSectorGroup>(), "fee_sector_groups.csv", FeeSectorGroupOf, g => $"{g.OkedSection}/{g.EffectiveFrom:O}", ct);
+        await SeedTable(db.Set<PermitFeeRate>(), "permit_fees.csv", FeeRateOf,
+            f => $"{f.Category}/{f.SectorGroup}/{f.TermMonthsMax}/{f.EffectiveFrom:O}", ct);
     }
+
+    /// <summary>The rule values this release ships (rule_values.csv).</summary>
+    public static IReadOnlyList<RuleValue> ShippedRuleValues() => ReadCsv("rule_values.csv").Select(r => RuleValueOf(r, default)).ToList();
+
+    /// <summary>The permit fee table this release ships (permit_fees.csv and fee_sector_groups.csv).</summary>
+    public static FeeTable ShippedFeeTable() =>
+        new(ReadCsv("permit_fees.csv").Select(FeeRateOf), ReadCsv("fee_sector_groups.csv").Select(FeeSectorGroupOf));
+
+    static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    static RuleValue RuleValueOf(IReadOnlyDictionary<string, string> r, DateTime recordedAt) => new()
+    {
+        Key = r["key"], EffectiveFrom = Date(r["effective_from"]),
+        EffectiveTo = string.IsNullOrEmpty(r["effective_to"]) ? null : Date(r["effective_to"]),
+        Value = decimal.Parse(r["value"], CultureInfo.InvariantCulture), Unit = r["unit"],
+        Unconfirmed = bool.Parse(r["unconfirmed"]), Source = r["source"], Note = r["note"], RecordedAt = recordedAt,
+    };
+
+    static PermitFeeRate FeeRateOf(IReadOnlyDictionary<string, string> r) => new()
+    {
+        EffectiveFrom = Date(r["effective_from"]), Category = r["category"], SectorGroup = r["sector_group"],
+        TermMonthsMax = int.Parse(r["term_months_max"], CultureInfo.InvariantCulture),
+        FeeMci = int.Parse(r["fee_mci"], CultureInfo.InvariantCulture), Unconfirmed = bool.Parse(r["unconfirmed"]),
+        Source = r["source"], Note = r["note"],
+    };
+
+    static FeeSectorGroup FeeSectorGroupOf(IReadOnlyDictionary<string, string> r) => new()
+    {
+        OkedSection = r["oked_section"], EffectiveFrom = Date(r["effective_from"]), SectorGroup = r["sector_group"],
+        Unconfirmed = bool.Parse(r["unconfirmed"]), Source = r["source"],
+    };
 
     /// <summary>BNS wage columns by occupation group, in ISCO major-group order (0 = "not in other groups").</summary>
     static readonly (string Column, string MajorGroup)[] WageColumns =

@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Platform.Reference;
 

@@ -1,25 +1,20 @@
-using Qonys.Web.Platform.Auth;
-
 namespace Qonys.Web.Platform.Ui;
 
-/// <summary>The menu a role sees; each entry links to a page that role may open.</summary>
-public static class Navigation
+/// <summary>
+/// The menu a role sees; each entry links to a page that role may open. The platform's entries (dashboard, audit, API
+/// documentation) frame the modules' entries (<see cref="UiSetup.AddNavigationEntry"/>), which appear in the order the
+/// modules registered them.
+/// </summary>
+internal sealed class Navigation(IEnumerable<NavigationEntry> modules)
 {
-    public sealed record Item(string Href, string TextKey, string? Permission);
-
-    static readonly List<Item> Items =
+    readonly NavigationEntry[] _entries =
     [
         new("/", "nav.dashboard", null),
         new("/audit", "nav.audit", Permissions.AuditRead),
+        .. modules.Distinct(),
         new("/api-docs", "nav.api", null),
     ];
 
-    /// <summary>Modules add their menu entries at start-up.</summary>
-    public static void Add(Item item)
-    {
-        if (!Items.Contains(item)) Items.Insert(Items.Count - 1, item);
-    }
-
-    public static IEnumerable<Item> For(string role) =>
-        Items.Where(i => i.Permission is null || Permissions.Allows(role, i.Permission));
+    public IEnumerable<NavigationEntry> For(string role) =>
+        _entries.Where(e => e.Permission is null || Permissions.Allows(role, e.Permission));
 }

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Qonys.Web.Platform.Notifications;
 
 namespace Qonys.Web.Platform.Ui;
 
@@ -16,6 +16,9 @@ public static class UiSetup
         services.AddSingleton<IStringLocalizer>(strings);
         services.AddScoped<Inbox>();
         services.AddScoped<Dashboard>();
+        services.AddDashboardTiles<PlatformDashboardTiles>();
+        services.AddSingleton<Navigation>();
+        services.AddSingleton<SectionNavigation>();
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/";
@@ -24,7 +27,6 @@ public static class UiSetup
                 o.Conventions.AllowAnonymousToPage("/Platform/Ui/Pages/Index");
                 o.Conventions.AllowAnonymousToPage("/Platform/Ui/Pages/Forbidden");
                 o.Conventions.AllowAnonymousToPage("/Platform/Ui/Pages/ApiDocs");
-                o.Conventions.AllowAnonymousToPage("/Modules/Permits/Pages/Verify");
             })
             .AddViewLocalization()
             .ConfigureApplicationPartManager(AddOwnPages);
@@ -41,6 +43,22 @@ public static class UiSetup
         foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(own).GetApplicationParts(own))
             parts.ApplicationParts.Add(part);
     }
+
+    /// <summary>A module's menu entry, shown to the roles that hold <paramref name="permission"/> (everyone when null).</summary>
+    internal static void AddNavigationEntry(this IServiceCollection services, string href, string textKey, string? permission) =>
+        services.AddSingleton(new NavigationEntry(href, textKey, permission));
+
+    /// <summary>A link in a section's sub-navigation, at <paramref name="place"/> among the section's links.</summary>
+    internal static void AddSectionLink(this IServiceCollection services, string section, string href, string textKey, int place) =>
+        services.AddSingleton(new SectionLink(section, href, textKey, place));
+
+    /// <summary>A module's figures on the landing page.</summary>
+    internal static void AddDashboardTiles<T>(this IServiceCollection services) where T : class, IDashboardTiles =>
+        services.AddScoped<IDashboardTiles, T>();
+
+    /// <summary>A module's page that anyone may open without signing in (every other page needs a signed-in user).</summary>
+    internal static void AddAnonymousPage(this IServiceCollection services, string page) =>
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AllowAnonymousToPage(page));
 
     public static void MapQonysUi(this WebApplication app)
     {

@@ -1,26 +1,30 @@
+using Qonys.Web.Host;
 using System.Diagnostics;
-using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.IntegrationTests.Permits.Race;
 
 /// <summary>
-/// The app as a separate operating-system process (<c>dotnet Qonys.Web.dll serve</c>) on a free loopback port, in
-/// demo mode on a given PostgreSQL database — one node of a multi-node deployment sharing that database.
+/// The app as a separate operating-system process (<c>dotnet Qonys.Web.dll serve</c>) on a loopback port of its own
+/// choosing (port 0: the port is read from the "Now listening on" line the host logs, so no other process can take it
+/// between a pick and the bind), in demo mode on a given PostgreSQL database — one node of a multi-node deployment
+/// sharing that database.
 /// </summary>
-public sealed class AppNode : IAsyncDisposable
+public sealed partial class AppNode : IAsyncDisposable
 {
     const int KeptLogLines = 200;
     readonly Process _process;
     readonly Queue<string> _log = new();
     readonly string _dataFolder;
+    readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Uri BaseAddress { get; }
+    /// <summary>The node's address, known once it listens (after <see cref="StartAsync"/>).</summary>
+    public Uri BaseAddress => _listening.Task.IsCompletedSuccessfully ? _listening.Task.Result : throw new InvalidOperationException("the node is not listening yet");
 
-    AppNode(Process process, Uri baseAddress, string dataFolder)
+    AppNode(Process process, string dataFolder)
     {
         _process = process;
-        BaseAddress = baseAddress;
         _dataFolder = dataFolder;
     }
 
@@ -28,7 +32,6 @@ public sealed class AppNode : IAsyncDisposable
     public static async Task<AppNode> StartAsync(string connectionString, TimeSpan readyWithin)
     {
         var dll = WebAssemblyPath();
-        var port = FreePort();
         var folder = Path.Combine(Path.GetTempPath(), "qonys-node-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(folder);
         var psi = new ProcessStartInfo("dotnet")
@@ -40,13 +43,13 @@ public sealed class AppNode : IAsyncDisposable
         };
         foreach (var a in new[]
                  {
-                     dll, "serve", "--urls", $"http://127.0.0.1:{port}", "--Qonys:Mode=demo", "--Qonys:Database:Provider=postgresql",
+                     dll, "serve", "--urls", "http://127.0.0.1:0", "--Qonys:Mode=demo", "--Qonys:Database:Provider=postgresql",
                      $"--Qonys:Database:ConnectionString={connectionString}", "--Qonys:Database:MigrateOnStart=true",
                      $"--Qonys:Database:DataFolder={folder}", "--Qonys:Auth:TokenRequestsPerMinute=100000",
                  })
             psi.ArgumentList.Add(a);
         var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet " + dll);
-        var node = new AppNode(process, new Uri($"http://127.0.0.1:{port}"), folder);
+        var node = new AppNode(process, folder);
         process.OutputDataReceived += (_, e) => node.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => node.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -72,6 +75,8 @@ public sealed class AppNode : IAsyncDisposable
     void Keep(string? line)
     {
         if (line is null) return;
+        var listening = ListeningLine().Match(line);
+        if (listening.Success) _listening.TrySetResult(new Uri(listening.Groups[1].Value));
         lock (_log)
         {
             _log.Enqueue(line);
@@ -79,10 +84,20 @@ public sealed class AppNode : IAsyncDisposable
         }
     }
 
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:[0-9]+)")]
+    private static partial Regex ListeningLine();
+
     async Task WaitReadyAsync(TimeSpan within)
     {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
+        while (!_listening.Task.IsCompleted)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"node exited with {_process.ExitCode} before listening:\n{RecentLog()}");
+            if (deadline.Elapsed > within) throw new TimeoutException($"node did not listen within {within}:\n{RecentLog()}");
+            await Task.WhenAny(_listening.Task, Task.Delay(200));
+        }
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         while (deadline.Elapsed < within)
         {
             if (_process.HasExited)
@@ -115,13 +130,6 @@ public sealed class AppNode : IAsyncDisposable
         return own is not null && File.Exists(Path.ChangeExtension(own, ".runtimeconfig.json"))
             ? own
             : throw new FileNotFoundException($"Qonys.Web.dll with a runtimeconfig was found neither at {referenced} nor at {own}");
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -28,8 +28,9 @@ public sealed class HouseholdPermitsDemoDataTests
     {
         var before = Set.HouseholdPermits.Count(p => p.ValidUntil < PermitsDemoFigures.October);
         var after = Set.HouseholdPermits.Count(p => p.ValidFrom > PermitsDemoFigures.October);
-        before.ShouldBe(PermitsDemoFigures.HouseholdPermitsEndedBefore);
-        after.ShouldBe(PermitsDemoFigures.HouseholdPermitsStartingAfter);
+        // docs/demo-data.md: 132,500 valid on 2025-10-01, 9,300 ended before it, 3,950 start after it
+        before.ShouldBe(9_300);
+        after.ShouldBe(3_950);
         // at most about 20 % more rows than the 132,500 valid ones
         Set.HouseholdPermits.Count.ShouldBe(132_500 + before + after);
         (before + after).ShouldBeLessThanOrEqualTo(132_500 / 5);
@@ -67,10 +68,9 @@ public sealed class HouseholdPermitsDemoDataTests
             p.IssuedOn.ShouldBe(p.ValidFrom);
             p.IssuedOn.Year.ShouldBeInRange(2024, 2025);
             p.MciYear.ShouldBe(p.IssuedOn.Year);
-            // the use case's rule: household.prepaid_tax_mci_per_month (4) × months, at the MCI in force on the issue day
-            var (mci, kzt) = HouseholdRules.PrepaidTax(p.Months, PublishedFigures.RuleOn("household.prepaid_tax_mci_per_month", new DateOnly(2025, 1, 1)),
-                PublishedFigures.RuleOn("mci", p.IssuedOn));
-            (p.PrepaidTaxMci, p.PrepaidTaxKzt).ShouldBe((mci, kzt), p.Number);
+            // PRODUCT.md: 4 MCI for each month, at the MCI of the issue year (budget laws: 3,692 KZT in 2024, 3,932 KZT in 2025)
+            var mciKzt = p.IssuedOn.Year == 2024 ? 3_692 : 3_932;
+            (p.PrepaidTaxMci, p.PrepaidTaxKzt).ShouldBe((4 * p.Months, 4L * p.Months * mciKzt), p.Number);
             p.Status.ShouldBe(p.ValidUntil < statusAsOf ? HouseholdPermitStatus.Expired : HouseholdPermitStatus.Active);
         }
         // a 12-month permit issued in 2025: 4 × 12 = 48 MCI × 3,932 KZT = 188,736 KZT

@@ -108,11 +108,12 @@ public sealed class PermitsDemoDataTests
     [Fact]
     public void The_quota_ledger_holds_the_published_2025_caps_and_counts_the_places_2025_permits_use()
     {
-        var published = PublishedFigures.All.Where(f => f.Name == "foreign_labour_quota" && f.AsOf == "2025-01-01" && f.Dimension == "permit_category");
+        var published = PublishedFigures.All.Where(f => f.Name == "foreign_labour_quota" && f.AsOf == "2025-01-01" && f.Dimension == "permit_category").ToList();
+        published.Count.ShouldBe(5, "the file publishes the cap of each of the five quota categories");
         foreach (var f in published)
             Set.Quotas.Where(q => q.Year == 2025 && q.Category == f.Value).Sum(q => q.Cap).ShouldBe((int)f.Number, f.Value);
         Set.Quotas.ShouldAllBe(q => q.Reserved >= 0 && q.Used >= 0 && q.Reserved + q.Used <= q.Cap);
-        Set.Quotas.Where(q => q.Year == 2026).Sum(q => q.Cap).ShouldBe(PermitsDemoFigures.Quota2026Total);
+        Set.Quotas.Where(q => q.Year == 2026).Sum(q => q.Cap).ShouldBe(19_600); // docs/demo-data.md: 2026 has 19,600 places
         var used = Set.Applications.Where(a => a.QuotaYear == 2025 && a.HoldsQuota).Sum(a => a.WorkerCount);
         Set.Quotas.Where(q => q.Year == 2025).Sum(q => q.Used).ShouldBe(used);
         used.ShouldBeGreaterThan(0);

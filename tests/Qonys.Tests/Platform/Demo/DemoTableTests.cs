@@ -60,11 +60,11 @@ public sealed class DemoTableTests
     public void Every_table_of_the_demo_set_has_a_bindable_column_for_each_value(string provider)
     {
         using var db = Db(provider);
-        DemoTable<PermitApplication>.From(db.Model).Columns.Count.ShouldBe(22);
+        DemoTable<PermitApplication>.From(db.Model).Columns.Count.ShouldBe(23); // with fee_rule_version
         DemoTable<ApplicationWorker>.From(db.Model).Columns.Count.ShouldBe(8);
         DemoTable<Permit>.From(db.Model).Columns.Count.ShouldBe(15);
         DemoTable<QuotaLedger>.From(db.Model).Columns.Count.ShouldBe(7);
-        DemoTable<Offence>.From(db.Model).Columns.Count.ShouldBe(13);
+        DemoTable<Offence>.From(db.Model).Columns.Count.ShouldBe(16); // with provision, offender_size, fine_rule_version
         DemoTable<HouseholdPermit>.From(db.Model).Columns.Count.ShouldBe(18);
     }
 

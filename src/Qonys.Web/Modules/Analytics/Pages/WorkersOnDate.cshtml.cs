@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Reference;
 
 namespace Qonys.Web.Modules.Analytics.Pages;
 
@@ -17,7 +15,7 @@ public sealed record Breakdown(string By, IReadOnlyList<(string Code, string Nam
 /// by citizenship and region. The same queries as the API (an officer sees the own region only).
 /// </summary>
 [Authorize(Policy = AnalyticsModule.ForeignWorkersRead)]
-public sealed class WorkersOnDateModel(AnalyticsQueries queries, ReferenceData refs, TimeProvider clock, IStringLocalizer t) : PageModel
+public sealed class WorkersOnDateModel(AnalyticsQueries queries, ReferenceData refs, TimeProvider clock, IStringLocalizer t) : SignedInPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Date { get; set; }
 
@@ -31,15 +29,14 @@ public sealed class WorkersOnDateModel(AnalyticsQueries queries, ReferenceData r
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var actor = Actor.From(User);
-        OwnRegionOnly = Roles.IsRegional(actor.Role);
+        OwnRegionOnly = Roles.IsRegional(Actor.Role);
         Date ??= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var names = await NamesAsync(ct);
 
         var foreign = new List<Breakdown>();
         foreach (var by in AnalyticsQueries.WorkerBreakdowns)
         {
-            var result = await queries.ForeignWorkersAsync(actor, Date, by, ct);
+            var result = await queries.ForeignWorkersAsync(Actor, Date, by, ct);
             if (!result.Succeeded)
             {
                 Problem = string.Join(" ", result.Errors?.ToDictionary().SelectMany(e => e.Value) ?? [result.Detail ?? ""]);
@@ -49,12 +46,12 @@ public sealed class WorkersOnDateModel(AnalyticsQueries queries, ReferenceData r
             foreign.Add(Named(by, result.Value.Items, names));
         }
         Foreign = foreign;
-        Employers = (await queries.EmployersUsingForeignLabourAsync(actor, Date, ct)).Value!.Total;
+        Employers = (await queries.EmployersUsingForeignLabourAsync(Actor, Date, ct)).Value!.Total;
 
         var household = new List<Breakdown>();
         foreach (var by in AnalyticsQueries.HouseholdWorkerBreakdowns)
         {
-            var result = (await queries.HouseholdWorkersAsync(actor, Date, by, ct)).Value!;
+            var result = (await queries.HouseholdWorkersAsync(Actor, Date, by, ct)).Value!;
             HouseholdTotal = result.Total;
             household.Add(Named(by, result.Items, names));
         }
@@ -69,7 +66,7 @@ public sealed class WorkersOnDateModel(AnalyticsQueries queries, ReferenceData r
         var countries = await refs.CountriesAsync(ct);
         return new(StringComparer.Ordinal)
         {
-            ["category"] = Modules.Permits.Domain.PermitCategory.All.ToDictionary(c => c, c => t["permits.category." + c].Value, StringComparer.Ordinal),
+            ["category"] = Modules.Permits.Contracts.PermitCategories.All.ToDictionary(c => c, c => t["permits.category." + c].Value, StringComparer.Ordinal),
             ["citizenship"] = countries.ToDictionary(c => c.Alpha2, c => c.Name.In(culture), StringComparer.Ordinal),
             ["okedSection"] = sections.ToDictionary(s => s.Code, s => s.Name.In(culture), StringComparer.Ordinal),
             ["region"] = (await refs.RegionsAsync(ct)).ToDictionary(r => r.Code, r => r.Name.In(culture), StringComparer.Ordinal),

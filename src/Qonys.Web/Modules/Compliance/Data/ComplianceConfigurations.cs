@@ -15,6 +15,8 @@ sealed class OffenceConfiguration : IEntityTypeConfiguration<Offence>
         b.Property(o => o.OffenderBin).HasMaxLength(12);
         b.Property(o => o.RegionCode).HasMaxLength(8);
         b.Property(o => o.Status).HasMaxLength(16);
+        b.Property(o => o.Provision).HasMaxLength(24);
+        b.Property(o => o.OffenderSize).HasMaxLength(16);
         b.HasIndex(o => new { o.OffenderBin, o.Status });
         b.HasIndex(o => new { o.CommittedOn, o.RegionCode });
     }

@@ -15,7 +15,14 @@ public sealed class Offence
     public string RegionCode { get; set; } = "";
     public DateOnly CommittedOn { get; set; }
     public DateOnly RecordedOn { get; set; }
+    /// <summary>The provision applied (<see cref="OffenceProvisions"/>); null on records made before it was recorded.</summary>
+    public string? Provision { get; set; }
+    /// <summary>A business offender's size (<see cref="BusinessSize"/>); null for individuals, officials and foreigners.</summary>
+    public string? OffenderSize { get; set; }
+    /// <summary>Zero for a warning.</summary>
     public int FineMci { get; set; }
+    /// <summary>The version (effective-from date) of the fine's rule value; null for a warning or an older record.</summary>
+    public DateOnly? FineRuleVersion { get; set; }
     public long FineKzt { get; set; }
     public long CollectedKzt { get; set; }
     /// <summary>open (fine unpaid or case pending), paid, collected (enforced), cancelled.</summary>
@@ -29,4 +36,6 @@ public static class OffenceStatus
     public const string Paid = "paid";
     public const string Collected = "collected";
     public const string Cancelled = "cancelled";
+    /// <summary>Closed with a warning (no fine).</summary>
+    public const string Warned = "warned";
 }

@@ -6,7 +6,6 @@ using Qonys.Engines.Demography;
 using Qonys.Web.Modules.Demography.Domain;
 using Qonys.Web.Modules.Demography.Projections;
 using Qonys.Web.Modules.Demography.Scenarios;
-using Qonys.Web.Platform.Auth;
 
 namespace Qonys.Web.Modules.Demography.Pages;
 
@@ -15,7 +14,7 @@ namespace Qonys.Web.Modules.Demography.Pages;
 /// see the selected run's totals, shares, animated pyramid and regional map, with CSV/Excel downloads.
 /// </summary>
 [Authorize(Policy = DemographyModule.ProjectionsRead)]
-public sealed class ProjectionsPageModel(ProjectionRuns runs, ScenarioCatalogue scenarios) : PageModel
+public sealed class ProjectionsPageModel(ProjectionRuns runs, ScenarioCatalogue scenarios) : SignedInPageModel
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -50,9 +49,8 @@ public sealed class ProjectionsPageModel(ProjectionRuns runs, ScenarioCatalogue 
 
     public async Task<IActionResult> OnPostRunAsync(CancellationToken ct)
     {
-        var actor = Actor.From(User);
-        if (!actor.Can(DemographyModule.ProjectionsRun)) return Forbid();
-        var result = await runs.StartAsync(actor, new ProjectionRequest(Scenario, HorizonYear, Regions, Trajectories, null), ct);
+        if (!Actor.Can(DemographyModule.ProjectionsRun)) return Forbid();
+        var result = await runs.StartAsync(Actor, new ProjectionRequest(Scenario, HorizonYear, Regions, Trajectories, null), ct);
         if (result.Succeeded) return RedirectToPage(null, new { run = result.Value!.Id });
         Errors = result.Errors?.ToDictionary() ?? new Dictionary<string, string[]> { ["body"] = [result.Detail ?? ""] };
         await LoadAsync(null, [], ct);
@@ -61,7 +59,7 @@ public sealed class ProjectionsPageModel(ProjectionRuns runs, ScenarioCatalogue 
 
     async Task LoadAsync(Guid? run, Guid[] compare, CancellationToken ct)
     {
-        CanRun = Actor.From(User).Can(DemographyModule.ProjectionsRun);
+        CanRun = Actor.Can(DemographyModule.ProjectionsRun);
         Scenarios = (await scenarios.ListAsync(1, 500, ct)).Value!.Items;
         Recent = (await runs.ListAsync(1, 20, ct)).Value!.Items;
         var selectedId = run ?? Recent.FirstOrDefault(r => r.Status == ProjectionStatus.Done)?.Id;

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Qonys.Engines.Demography;
+using Region = Qonys.Engines.Demography.Region;
 using Qonys.Web.Modules.Demography.Projections;
 using Qonys.Web.Modules.Demography.Scenarios;
-using Qonys.Web.Platform.Auth;
 
 namespace Qonys.Web.Modules.Demography.Pages;
 
@@ -14,7 +14,7 @@ namespace Qonys.Web.Modules.Demography.Pages;
 /// additional foreign-labour intake in a region. The same validation as the API applies.
 /// </summary>
 [Authorize(Policy = DemographyModule.ScenariosManage)]
-public sealed class ScenariosPageModel(ScenarioCatalogue catalogue, DemographyInputs inputs) : PageModel
+public sealed class ScenariosPageModel(ScenarioCatalogue catalogue, DemographyInputs inputs) : SignedInPageModel
 {
     public IReadOnlyList<ScenarioResponse> Scenarios { get; private set; } = [];
     public IReadOnlyList<Region> Regions { get; private set; } = [];
@@ -26,7 +26,7 @@ public sealed class ScenariosPageModel(ScenarioCatalogue catalogue, DemographyIn
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await catalogue.CreateAsync(Actor.From(User), Form.ToDefinition(), ct);
+        var result = await catalogue.CreateAsync(Actor, Form.ToDefinition(), ct);
         if (result.Succeeded) return Redirect($"/analytics/projections?scenario={result.Value!.Key}");
         Errors = result.Errors?.ToDictionary() ?? new Dictionary<string, string[]>();
         await LoadAsync(ct);

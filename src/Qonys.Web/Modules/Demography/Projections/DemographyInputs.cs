@@ -1,6 +1,5 @@
 using System.Reflection;
 using Qonys.Engines.Demography;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Modules.Demography.Projections;
 

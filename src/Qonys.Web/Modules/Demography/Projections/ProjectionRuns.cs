@@ -2,10 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Qonys.Engines.Demography;
 using Qonys.Web.Modules.Demography.Domain;
 using Qonys.Web.Modules.Demography.Scenarios;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Modules.Demography.Projections;
 

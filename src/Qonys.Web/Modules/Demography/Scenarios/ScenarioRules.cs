@@ -1,5 +1,4 @@
 using Qonys.Engines.Demography;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Modules.Demography.Scenarios;
 

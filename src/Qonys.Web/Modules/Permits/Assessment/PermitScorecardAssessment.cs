@@ -1,12 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qonys.Engines.Scoring;
+using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.Domain;
-using Qonys.Web.Modules.Registry.Domain;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Reference;
+using Qonys.Web.Modules.Registry.Contracts;
 
 namespace Qonys.Web.Modules.Permits.Assessment;
 
@@ -32,19 +29,22 @@ public sealed record PermitScorecardBreakdown(string ScorecardKey, int Scorecard
 /// </list>
 /// Only officers (of the case's region) and administrators see it; the scores inform the decision, they do not make it.
 /// </summary>
-public sealed class PermitScorecardAssessment(AppDb db, PermitApplicationView view, ReferenceData refs)
+public sealed class PermitScorecardAssessment(AppDb db, PermitApplicationView view, PermitApplicationAccess access, IEmployerDirectory employers,
+    ReferenceData refs)
 {
     public const string ScorecardKey = "permit-assessment";
 
     public async Task<UseCaseResult<PermitScorecardBreakdown>> EvaluateAsync(Actor actor, Guid applicationId, CancellationToken ct)
     {
-        if (actor.Role is not (Roles.Officer or Roles.Administrator))
+        if (!access.Grants(actor.Role, PermitApplicationOperations.Assess))
             return UseCaseResult<PermitScorecardBreakdown>.Forbidden("The permit assessment is shown to officers and administrators only.");
         var application = await view.LoadAsync(actor, applicationId, tracking: false, ct);
         if (application is null) return UseCaseResult<PermitScorecardBreakdown>.NotFound();
+        if (!access.Allows(actor, PermitApplicationOperations.Assess, application))
+            return UseCaseResult<PermitScorecardBreakdown>.Forbidden("The permit assessment is shown to officers and administrators only.");
 
         var scorecard = ShippedScorecards.Get(ScorecardKey);
-        var employer = await db.Set<Employer>().AsNoTracking().FirstOrDefaultAsync(e => e.Bin == application.EmployerBin, ct);
+        var employer = await employers.FindAsync(application.EmployerBin, ct);
         var occupation = await refs.OccupationAsync(application.OccupationCode, ct);
         var wage = occupation is null ? null : await refs.LatestWageAsync(application.RegionCode, occupation.MajorGroup, ct);
         var foreignPermits = await db.Set<Permit>().AsNoTracking()
@@ -65,10 +65,10 @@ public sealed class PermitScorecardAssessment(AppDb db, PermitApplicationView vi
         else sources.Add("salaryPercentile: no wage statistics for this region and occupation group");
         if (employer is { TotalStaff: > 0 })
         {
-            var share = Math.Round(employer.Citizens.Total * 100.0 / employer.TotalStaff, 1);
+            var share = Math.Round(employer.Citizens * 100.0 / employer.TotalStaff, 1);
             shared["citizenSharePct"] = share;
             sources.Add(string.Create(CultureInfo.InvariantCulture,
-                $"citizenSharePct: {employer.Citizens.Total} citizens of {employer.TotalStaff} staff in the employer registry"));
+                $"citizenSharePct: {employer.Citizens} citizens of {employer.TotalStaff} staff in the employer registry"));
         }
         else sources.Add("citizenSharePct: the employer reports no staff");
         if (occupation is not null)

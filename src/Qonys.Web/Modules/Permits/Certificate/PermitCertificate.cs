@@ -6,12 +6,7 @@ using PdfSharp.Pdf;
 using QRCoder;
 using Qonys.Web.Modules.Permits.ChangePermits;
 using Qonys.Web.Modules.Permits.Domain;
-using Qonys.Web.Modules.Registry.Domain;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Reference;
+using Qonys.Web.Modules.Registry.Contracts;
 
 namespace Qonys.Web.Modules.Permits.Certificate;
 
@@ -20,36 +15,6 @@ public sealed class PermitDocumentOptions
 {
     /// <summary>"Qonys:PublicBaseUrl": where the public verification page lives (default: the request's scheme and host).</summary>
     public string? PublicBaseUrl { get; set; }
-
-    /// <summary>
-    /// "Qonys:PdfLicense": the PDFsharp licence the operator chose — "agpl" for the free AGPL licence or a commercial
-    /// licence key. PDFsharp 6.5 refuses to work without one. Production has deliberately no default (the choice binds
-    /// the whole platform; without it the certificate endpoint answers 503); demo mode, an evaluation run, uses "agpl".
-    /// </summary>
-    public string? PdfLicense { get; set; }
-}
-
-/// <summary>Loads the configured PDFsharp licence once per process (PDFsharp offers no way to ask whether one is loaded).</summary>
-public static class PdfLicensing
-{
-    static readonly Lock Gate = new();
-    static bool _loaded;
-
-    /// <summary>
-    /// True once a licence is loaded, loading <paramref name="license"/> ("agpl" or a commercial key) the first time.
-    /// A key PDFsharp does not accept fails later, when a document is created.
-    /// </summary>
-    public static bool TryLoad(string? license)
-    {
-        lock (Gate)
-        {
-            if (_loaded) return true;
-            if (string.IsNullOrWhiteSpace(license)) return false;
-            if (string.Equals(license, "agpl", StringComparison.OrdinalIgnoreCase)) PdfSharp.PdfSharpLicense.SetAgplLicense();
-            else PdfSharp.PdfSharpLicense.LoadLicense(license);
-            return _loaded = true;
-        }
-    }
 }
 
 /// <summary>Everything printed on a permit certificate (the holder's copy, with the worker's name and passport).</summary>
@@ -58,17 +23,13 @@ public sealed record CertificateContent(string Number, string Category, string S
     string WorkerName, string PassportNumber, string Citizenship, string VerifyUrl);
 
 /// <summary>The permit certificate as a PDF, within the same scope as reading the permit; its issue is audited as a read of personal data.</summary>
-public sealed class PermitCertificate(AppDb db, PermitScope scope, AuditLog audit, IOptions<PermitDocumentOptions> options,
-    IOptions<Platform.Hosting.QonysOptions> host)
+public sealed class PermitCertificate(AppDb db, PermitScope scope, IEmployerDirectory employers, AuditLog audit, IOptions<PermitDocumentOptions> options)
 {
-    /// <summary>Whether certificates can be produced: a PDFsharp licence is configured (demo mode: AGPL) and valid.</summary>
-    public bool Available => PdfLicensing.TryLoad(options.Value.PdfLicense ?? (host.Value.IsDemo ? "agpl" : null));
-
     public async Task<UseCaseResult<byte[]>> PdfAsync(Actor actor, string number, string requestBaseUrl, CancellationToken ct)
     {
         var permit = await scope.PermitAsync(actor, number, ct);
         if (permit is null) return UseCaseResult<byte[]>.NotFound();
-        var employer = await db.Set<Employer>().AsNoTracking().FirstOrDefaultAsync(e => e.Bin == permit.EmployerBin, ct);
+        var employer = await employers.FindAsync(permit.EmployerBin, ct);
         var worker = await db.Set<ApplicationWorker>().AsNoTracking().FirstAsync(w => w.Id == permit.WorkerId, ct);
         var occupation = await db.Set<Occupation>().AsNoTracking().FirstOrDefaultAsync(o => o.Code == permit.OccupationCode, ct);
         var region = await db.Set<Region>().AsNoTracking().FirstOrDefaultAsync(r => r.Code == permit.RegionCode, ct);

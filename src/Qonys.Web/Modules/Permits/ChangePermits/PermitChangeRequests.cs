@@ -1,12 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Permits.SubmitApplication;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Notifications;
-using Qonys.Web.Platform.Reference;
 
 namespace Qonys.Web.Modules.Permits.ChangePermits;
 
@@ -17,7 +12,8 @@ namespace Qonys.Web.Modules.Permits.ChangePermits;
 /// permit (still as it was read) in one transaction with the history, the audit entry and the employer's notification.
 /// Replacement keeps the quota place: the old permit ends as "replaced" and the new one takes its remaining validity.
 /// </summary>
-public sealed class PermitChangeRequests(AppDb db, PermitScope scope, PermitAssessment assessment, ReferenceData refs, AuditLog audit,
+public sealed class PermitChangeRequests(AppDb db, PermitScope scope, PermitAccess permits, PermitChangeRequestAccess requests,
+    PermitAssessment assessment, ReferenceData refs, AuditLog audit,
     Notifier notifier, TimeProvider clock)
 {
     public async Task<UseCaseResult<ChangeRequestResponse>> RequestExtensionAsync(Actor actor, string number, ExtensionRequestBody? body,
@@ -32,7 +28,8 @@ public sealed class PermitChangeRequests(AppDb db, PermitScope scope, PermitAsse
 
         var permit = await scope.PermitAsync(actor, number, ct);
         if (permit is null) return UseCaseResult<ChangeRequestResponse>.NotFound();
-        if (!PermitScope.MayRequest(actor, permit)) return UseCaseResult<ChangeRequestResponse>.Forbidden("Only the permit's employer may ask for an extension.");
+        if (!permits.Allows(actor, PermitOperations.RequestChange, permit))
+            return UseCaseResult<ChangeRequestResponse>.Forbidden("Only the permit's employer may ask for an extension.");
         if (!CaseHistory.PermitAllows(permit.Status, CaseActionType.Extend))
             return UseCaseResult<ChangeRequestResponse>.Conflict($"A permit that is {Words(permit.Status)} cannot be extended.");
         var today = Today();
@@ -60,7 +57,8 @@ public sealed class PermitChangeRequests(AppDb db, PermitScope scope, PermitAsse
 
         var permit = await scope.PermitAsync(actor, number, ct);
         if (permit is null) return UseCaseResult<ChangeRequestResponse>.NotFound();
-        if (!PermitScope.MayRequest(actor, permit)) return UseCaseResult<ChangeRequestResponse>.Forbidden("Only the permit's employer may ask to replace its worker.");
+        if (!permits.Allows(actor, PermitOperations.RequestChange, permit))
+            return UseCaseResult<ChangeRequestResponse>.Forbidden("Only the permit's employer may ask to replace its worker.");
         if (!CaseHistory.PermitAllows(permit.Status, CaseActionType.ReplaceWorker))
             return UseCaseResult<ChangeRequestResponse>.Conflict($"The worker of a permit that is {Words(permit.Status)} cannot be replaced.");
         var qualification = PermitRules.CheckQualification(new ApplicationFacts
@@ -98,7 +96,12 @@ public sealed class PermitChangeRequests(AppDb db, PermitScope scope, PermitAsse
     {
         var request = await db.Set<PermitChangeRequest>().AsNoTracking()
             .FirstOrDefaultAsync(r => r.Id == id && r.PermitNumber == number && r.Kind == kind, ct);
-        if (request is null || await scope.PermitAsync(actor, number, ct) is null) return UseCaseResult<ChangeRequestResponse>.NotFound();
+        if (request is null) return UseCaseResult<ChangeRequestResponse>.NotFound();
+        if (!requests.Allows(actor, PermitChangeRequestOperations.Read, request))
+        {
+            await audit.RecordNowAsync(actor, PlatformAuditEvents.RecordOutOfScope, "permit_change_request", id.ToString(), ct: ct);
+            return UseCaseResult<ChangeRequestResponse>.NotFound();
+        }
         return UseCaseResult<ChangeRequestResponse>.Ok(ChangeRequestResponse.From(request, Today()));
     }
 
@@ -109,7 +112,7 @@ public sealed class PermitChangeRequests(AppDb db, PermitScope scope, PermitAsse
             .FirstOrDefaultAsync(r => r.Id == id && r.PermitNumber == number && r.Kind == kind, ct);
         var permit = request is null ? null : await scope.PermitAsync(actor, number, ct);
         if (request is null || permit is null) return UseCaseResult<ChangeRequestResponse>.NotFound();
-        if (!PermitScope.MayDecide(actor, permit.RegionCode))
+        if (!requests.Allows(actor, PermitChangeRequestOperations.Decide, request))
             return UseCaseResult<ChangeRequestResponse>.Forbidden($"Only an officer of {permit.RegionCode} or an administrator decides on this request.");
         if (request.Status != ChangeRequestStatus.Pending)
             return UseCaseResult<ChangeRequestResponse>.Conflict($"The request is already {request.Status}.");
@@ -123,7 +126,7 @@ public sealed class PermitChangeRequests(AppDb db, PermitScope scope, PermitAsse
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var newStatus = approve ? ChangeRequestStatus.Approved : ChangeRequestStatus.Rejected;
         var newPermitNumber = approve && kind == ChangeRequestKind.Replacement
-            ? DecideApplication.DecideApplication.NewPermitNumber(permit.RegionCode, today.Year)
+            ? PermitNumbers.New(permit.RegionCode, today.Year)
             : null;
         string message;
         if (await db.Set<PermitChangeRequest>().Where(r => r.Id == id && r.Status == ChangeRequestStatus.Pending)

@@ -1,11 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Permits.Quotas;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Notifications;
 
 namespace Qonys.Web.Modules.Permits.ChangePermits;
 
@@ -14,7 +10,7 @@ namespace Qonys.Web.Modules.Permits.ChangePermits;
 /// place of the application's quota year is released, and pending requests on it are closed — one transaction, the
 /// permit's status the guard.
 /// </summary>
-public sealed class RevokePermit(AppDb db, PermitScope scope, QuotaBook quotas, AuditLog audit, Notifier notifier, TimeProvider clock)
+public sealed class RevokePermit(AppDb db, PermitScope scope, PermitAccess access, QuotaBook quotas, AuditLog audit, Notifier notifier, TimeProvider clock)
 {
     public async Task<UseCaseResult<PermitResponse>> RevokeAsync(Actor actor, string number, DecisionRequest? body, CancellationToken ct)
     {
@@ -23,7 +19,7 @@ public sealed class RevokePermit(AppDb db, PermitScope scope, QuotaBook quotas, 
         var reason = body.Reason.Trim();
         var permit = await scope.PermitAsync(actor, number, ct);
         if (permit is null) return UseCaseResult<PermitResponse>.NotFound();
-        if (!PermitScope.MayDecide(actor, permit.RegionCode))
+        if (!access.Allows(actor, PermitOperations.Revoke, permit))
             return UseCaseResult<PermitResponse>.Forbidden($"Only an officer of {permit.RegionCode} or an administrator revokes this permit.");
         if (!CaseHistory.PermitAllows(permit.Status, CaseActionType.Revoke))
             return UseCaseResult<PermitResponse>.Conflict($"A permit that is {permit.Status.Replace('_', ' ')} cannot be revoked.");

@@ -1,8 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Permits.Domain;
-using Qonys.Web.Modules.Registry.Domain;
-using Qonys.Web.Platform.Data;
+using Qonys.Web.Modules.Registry.Contracts;
 using Qonys.Web.Platform.Demo;
 using static Qonys.Web.Modules.Permits.Demo.PermitsDemoFigures;
 using static Qonys.Web.Platform.Demo.DemoRandom;
@@ -118,7 +117,7 @@ internal sealed class HouseholdPermitsDemoData : IDemoDataContributor
             var born = first.AddDays((int)(j * 7919 % days)); // 7919 is prime and does not divide 18,262 days: a permutation
             var century = 3 + j / days % 2;
             var serial = 5000 + j / (2 * days);
-            if (IdentificationNumber.Complete(born.ToString("yyMMdd", CultureInfo.InvariantCulture) + century + serial.ToString("D4", CultureInfo.InvariantCulture))
+            if (IdentificationNumbers.Complete(born.ToString("yyMMdd", CultureInfo.InvariantCulture) + century + serial.ToString("D4", CultureInfo.InvariantCulture))
                 is { } iin)
                 yield return iin;
         }

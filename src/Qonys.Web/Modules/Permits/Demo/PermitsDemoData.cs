@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Permits.Domain;
-using Qonys.Web.Platform.Data;
 using Qonys.Web.Platform.Demo;
 using static Qonys.Web.Modules.Permits.Demo.PermitsDemoFigures;
 using static Qonys.Web.Platform.Demo.DemoRandom;
@@ -84,7 +83,7 @@ internal sealed class PermitsDemoData : IDemoDataContributor
         var approved = ict ? from : from.AddDays(-1 - rng.Next(8));
         var submitted = approved.AddDays(-3 - rng.Next(13));
         var id = NewGuid(rng);
-        var feeMci = PermitsDemoVocabulary.FeeMci(category, employer.OkedSection, months);
+        var fee = PermitsDemoVocabulary.Fee(category, employer.OkedSection, months, submitted);
         var a = new PermitApplication
         {
             Id = id, EmployerBin = employer.Bin, RegionCode = employer.RegionCode, Category = category,
@@ -93,7 +92,7 @@ internal sealed class PermitsDemoData : IDemoDataContributor
             VacancyPublishedOn = ict ? null : submitted.AddDays(-16 - rng.Next(30)),
             SendingCountry = ict ? workers[0].Citizenship : null,
             SubmittedOn = submitted, QuotaYear = submitted.Year, HoldsQuota = PermitCategory.HasQuota(category),
-            FeeMci = feeMci, FeeKzt = (long)feeMci * DemoFigures.Mci(submitted.Year),
+            FeeMci = fee.Rate.FeeMci, FeeKzt = (long)fee.Rate.FeeMci * DemoFigures.Mci(submitted.Year), FeeRuleVersion = fee.Version,
             DecisionDueOn = submitted.AddDays(15), FeeDueOn = ict ? null : approved.AddDays(10),
             Status = ict ? ApplicationStatus.Approved : ApplicationStatus.FeePaid,
             ChecksJson = DemoChecks, CreatedAt = At(submitted, rng),

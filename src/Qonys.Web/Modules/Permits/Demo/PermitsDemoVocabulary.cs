@@ -199,18 +199,10 @@ internal static class PermitsDemoVocabulary
 
     public static int MaxTerm(string category) => category == PermitCategory.Heads ? 36 : 12;
 
-    /// <summary>The state fee in MCI (an approximation of the fee table by category, section and term; ICT pays none).</summary>
-    public static int FeeMci(string category, string section, int months)
-    {
-        if (category == PermitCategory.Ict) return 0;
-        var heavy = section is "B" or "C" or "D" or "K" ? 20 : 0;
-        return category switch
-        {
-            PermitCategory.Heads => 190 + heavy + (months > 24 ? 40 : months > 12 ? 20 : 0),
-            PermitCategory.DivisionHeads => 180 + heavy,
-            PermitCategory.Specialists => 160 + heavy,
-            PermitCategory.SkilledWorkers => 150 + heavy,
-            _ => 137,
-        };
-    }
+    static readonly Lazy<FeeTable> Fees = new(ReferenceSeeder.ShippedFeeTable);
+
+    /// <summary>The state fee rate of an application submitted on a day, from the shipped fee table (ICT: 0).</summary>
+    public static FeeRateQuote Fee(string category, string section, int months, DateOnly submitted) =>
+        Fees.Value.Find(category, section, months, submitted)
+        ?? throw new InvalidOperationException($"no fee rate for category {category}, section {section}, {months} months on {submitted:yyyy-MM-dd}");
 }

@@ -20,6 +20,8 @@ public sealed class PermitApplication
     public bool HoldsQuota { get; set; }
     public int FeeMci { get; set; }
     public long FeeKzt { get; set; }
+    /// <summary>The version (effective-from date) of the fee rate the fee was priced with; null on older records.</summary>
+    public DateOnly? FeeRuleVersion { get; set; }
     public DateOnly DecisionDueOn { get; set; }
     public DateOnly? FeeDueOn { get; set; }
     /// <summary>Derived from <see cref="History"/>; kept as a column for queues and filters.</summary>

@@ -51,7 +51,7 @@ public sealed record ApplicationFacts
 public sealed record PermitRuleValues(
     RuleParameter MinCitizenShareCat12, RuleParameter MinCitizenShareCat34, RuleParameter BranchExemptMaxStaff,
     RuleParameter SmallBusinessExemptMaxStaff, RuleParameter IctMaxShareOfCitizens, RuleParameter IctMaxTermMonths,
-    RuleParameter? MinVacancyDays, RuleParameter SalaryThresholdPercent);
+    RuleParameter? MinVacancyDays, RuleParameter SalaryThresholdPercent, RuleParameter? MinimumWageKzt = null);
 
 /// <summary>The automatic checks of PRODUCT.md §2.2, each a named rule. Pure: facts and rule values in, results out.</summary>
 public static class PermitRules
@@ -172,8 +172,13 @@ public static class PermitRules
             : new(NoUnresolvedOffences, CheckOutcome.Failed,
                 $"The employer has {f.UnresolvedOffences} unresolved administrative offence{(f.UnresolvedOffences == 1 ? "" : "s")} (fine unpaid or case open).", "-");
 
+    /// <summary>Not below the minimum wage in force (when on file), and not below the regional threshold (when there are statistics).</summary>
     public static CheckResult CheckSalary(ApplicationFacts f, PermitRuleValues v)
     {
+        if (v.MinimumWageKzt is { } minimum && f.MonthlySalaryKzt < minimum.Value)
+            return new(SalaryThreshold, CheckOutcome.Failed,
+                string.Create(CultureInfo.InvariantCulture, $"The salary of {f.MonthlySalaryKzt:N0} KZT is below the minimum wage of {minimum.Value:N0} KZT."),
+                minimum.Version);
         if (f.SalaryThresholdKzt is not { } threshold)
             return new(SalaryThreshold, CheckOutcome.NotApplicable, "No wage statistics for this region and occupation group.", v.SalaryThresholdPercent.Version);
         return f.MonthlySalaryKzt >= threshold

@@ -1,15 +1,9 @@
 using System.Data.Common;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Permits.SubmitApplication;
-using Qonys.Web.Modules.Registry.Domain;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Notifications;
-using Qonys.Web.Platform.Reference;
+using Qonys.Web.Modules.Registry.Contracts;
 
 namespace Qonys.Web.Modules.Permits.Household;
 
@@ -19,7 +13,8 @@ namespace Qonys.Web.Modules.Permits.Household;
 /// per month prepaid; at most 5 are active per household employer. The worker (or the employer) notifies a change of
 /// household employer, and the permit moves to the new IIN when that one is under the limit.
 /// </summary>
-public sealed class HouseholdPermits(AppDb db, PermitAssessment assessment, ReferenceData refs, AuditLog audit, Notifier notifier, TimeProvider clock)
+public sealed class HouseholdPermits(AppDb db, HouseholdPermitAccess access, IPersonDirectory persons, PermitAssessment assessment, ReferenceData refs,
+    AuditLog audit, Notifier notifier, TimeProvider clock)
 {
     const int Attempts = 3;
 
@@ -28,23 +23,21 @@ public sealed class HouseholdPermits(AppDb db, PermitAssessment assessment, Refe
         var today = Today();
         var e = new ValidationErrors();
         if (r is null) return UseCaseResult<HouseholdPermitResponse>.Invalid("body", "is required");
-        if (actor.Role == Roles.Administrator && IdentificationNumber.Problem(r.EmployerIin) is { } problem) e.Add("employerIin", "IIN " + problem);
-        else if (r.EmployerIin is not null && IdentificationNumber.Problem(r.EmployerIin) is { } given) e.Add("employerIin", "IIN " + given);
+        if (actor.Role == Roles.Administrator && IdentificationNumbers.Problem(r.EmployerIin) is { } problem) e.Add("employerIin", "IIN " + problem);
+        else if (r.EmployerIin is not null && IdentificationNumbers.Problem(r.EmployerIin) is { } given) e.Add("employerIin", "IIN " + given);
         if (string.IsNullOrWhiteSpace(r.RegionCode)) e.Add("regionCode", "is required");
         else if (!await refs.RegionExistsAsync(r.RegionCode, ct)) e.Add("regionCode", $"'{r.RegionCode}' is not a region code (ISO 3166-2:KZ)");
         if (r.Months is null) e.Add("months", "is required");
         await assessment.ValidateWorker(r.Worker is null ? null : r.Worker with { Education = r.Worker.Education ?? "none" }, "worker", today, e, ct);
         if (e.Any) return UseCaseResult<HouseholdPermitResponse>.Invalid(e);
 
-        string iin;
-        if (actor.Role == Roles.Administrator) iin = r.EmployerIin!;
-        else if (await OwnIinAsync(actor, ct) is { } own)
-        {
-            if (r.EmployerIin is not null && r.EmployerIin != own)
-                return UseCaseResult<HouseholdPermitResponse>.Forbidden("A household employer applies under its own IIN only.");
-            iin = own;
-        }
-        else return UseCaseResult<HouseholdPermitResponse>.Forbidden("This account is not linked to a citizen with an IIN.");
+        // An administrator issues under any IIN; a household employer under its own (the citizen its account belongs to).
+        var reach = await access.ReachAsync(actor, ct);
+        var iin = actor.Role == Roles.Administrator ? r.EmployerIin! : r.EmployerIin ?? (reach.Kind == ReachKind.Citizen ? reach.Key : null);
+        if (iin is null || !await access.AllowsAsync(actor, HouseholdPermitOperations.Issue, new HouseholdPermit { EmployerIin = iin }, ct))
+            return UseCaseResult<HouseholdPermitResponse>.Forbidden(reach.Kind == ReachKind.Citizen
+                ? "A household employer applies under its own IIN only."
+                : "This account is not linked to a citizen with an IIN.");
 
         var term = HouseholdRules.TermProblem(r.Months!.Value, await ParameterAsync("household.term_months.min", today, ct),
             await ParameterAsync("household.term_months.max", today, ct));
@@ -62,7 +55,7 @@ public sealed class HouseholdPermits(AppDb db, PermitAssessment assessment, Refe
             var now = clock.GetUtcNow().UtcDateTime;
             var permit = new HouseholdPermit
             {
-                Number = NewNumber(today.Year), EmployerIin = iin, EmployerSlot = slot, RegionCode = r.RegionCode!, WorkerFullName = w.FullName!.Trim(),
+                Number = PermitNumbers.NewHousehold(today.Year), EmployerIin = iin, EmployerSlot = slot, RegionCode = r.RegionCode!, WorkerFullName = w.FullName!.Trim(),
                 WorkerPassportNumber = w.PassportNumber!.ToUpperInvariant(), WorkerCitizenship = w.Citizenship!, WorkerBirthDate = w.BirthDate!.Value,
                 Months = r.Months.Value, IssuedOn = today, ValidFrom = today, ValidUntil = today.AddMonths(r.Months.Value).AddDays(-1),
                 PrepaidTaxMci = taxMci, PrepaidTaxKzt = taxKzt, MciYear = today.Year, Status = HouseholdPermitStatus.Active, CreatedAt = now,
@@ -84,21 +77,7 @@ public sealed class HouseholdPermits(AppDb db, PermitAssessment assessment, Refe
         int? pageSize, CancellationToken ct)
     {
         var (p, size) = Paging.Normalise(page, pageSize);
-        var q = db.Set<HouseholdPermit>().AsNoTracking();
-        switch (actor.Role)
-        {
-            case Roles.HouseholdEmployer:
-                var own = await OwnIinAsync(actor, ct);
-                q = q.Where(x => x.EmployerIin == own);
-                break;
-            case Roles.Migrant:
-                var passport = await OwnPassportAsync(actor, ct);
-                q = q.Where(x => x.WorkerPassportNumber == passport);
-                break;
-            case Roles.Officer or Roles.Inspector:
-                q = q.Where(x => x.RegionCode == actor.RegionCode);
-                break;
-        }
+        var q = db.Set<HouseholdPermit>().AsNoTracking().Where(await access.ScopeAsync(actor, HouseholdPermitOperations.Read, ct));
         if (employerIin is not null) q = q.Where(x => x.EmployerIin == employerIin);
         if (regionCode is not null) q = q.Where(x => x.RegionCode == regionCode);
         var total = await q.CountAsync(ct);
@@ -118,13 +97,13 @@ public sealed class HouseholdPermits(AppDb db, PermitAssessment assessment, Refe
         CancellationToken ct)
     {
         var e = new ValidationErrors();
-        if (IdentificationNumber.Problem(body?.NewEmployerIin) is { } problem) e.Add("newEmployerIin", "IIN " + problem);
+        if (IdentificationNumbers.Problem(body?.NewEmployerIin) is { } problem) e.Add("newEmployerIin", "IIN " + problem);
         if (body?.Reason is { Length: > 2000 }) e.Add("reason", "must be at most 2000 characters");
         if (e.Any) return UseCaseResult<HouseholdPermitResponse>.Invalid(e);
         var newIin = body!.NewEmployerIin!;
         var permit = await LoadAsync(actor, number, ct);
         if (permit is null) return UseCaseResult<HouseholdPermitResponse>.NotFound();
-        if (actor.Role is not (Roles.Administrator or Roles.HouseholdEmployer or Roles.Migrant))
+        if (!await access.AllowsAsync(actor, HouseholdPermitOperations.ChangeEmployer, permit, ct))
             return UseCaseResult<HouseholdPermitResponse>.Forbidden("The worker, the household employer or an administrator notifies a change of employer.");
         if (permit.Status != HouseholdPermitStatus.Active)
             return UseCaseResult<HouseholdPermitResponse>.Conflict($"A permit that is {permit.Status} cannot move to another household employer.");
@@ -182,33 +161,15 @@ public sealed class HouseholdPermits(AppDb db, PermitAssessment assessment, Refe
     {
         var permit = await db.Set<HouseholdPermit>().AsNoTracking().FirstOrDefaultAsync(p => p.Number == number, ct);
         if (permit is null) return null;
-        var inScope = actor.Role switch
-        {
-            Roles.Administrator or Roles.Analyst => true,
-            Roles.Officer or Roles.Inspector => actor.RegionCode == permit.RegionCode,
-            Roles.HouseholdEmployer => await OwnIinAsync(actor, ct) == permit.EmployerIin,
-            Roles.Migrant => await OwnPassportAsync(actor, ct) == permit.WorkerPassportNumber,
-            _ => false,
-        };
-        if (inScope) return permit;
+        if (await access.AllowsAsync(actor, HouseholdPermitOperations.Read, permit, ct)) return permit;
         await audit.RecordNowAsync(actor, PlatformAuditEvents.RecordOutOfScope, "household_permit", number, ct: ct);
         return null;
     }
 
-    /// <summary>The IIN of the citizen the account belongs to (the household employer's scope).</summary>
-    async Task<string?> OwnIinAsync(Actor actor, CancellationToken ct) =>
-        actor.PersonId is { } id ? await db.Set<Person>().Where(p => p.Id == id).Select(p => p.Iin).FirstOrDefaultAsync(ct) : null;
-
-    async Task<string?> OwnPassportAsync(Actor actor, CancellationToken ct) =>
-        actor.PersonId is { } id ? await db.Set<Person>().Where(p => p.Id == id).Select(p => p.PassportNumber).FirstOrDefaultAsync(ct) : null;
-
     async Task NotifyHouseholdEmployerAsync(string iin, string subject, string body, string number, CancellationToken ct)
     {
-        var accounts = await (from user in db.Set<AppUser>().AsNoTracking()
-                              join person in db.Set<Person>().AsNoTracking() on user.PersonId equals person.Id
-                              where person.Iin == iin
-                              select new { user.Id, user.Email }).ToListAsync(ct);
-        foreach (var a in accounts) notifier.Notify(a.Id, a.Email, subject, body, "/household-permits/" + number);
+        var accounts = await persons.AccountsOfCitizenAsync(iin, ct);
+        foreach (var a in accounts) notifier.Notify(a.UserId, a.Email, subject, body, "/household-permits/" + number);
     }
 
     async Task<RuleParameter> ParameterAsync(string key, DateOnly on, CancellationToken ct)
@@ -220,14 +181,4 @@ public sealed class HouseholdPermits(AppDb db, PermitAssessment assessment, Refe
     static UseCaseResult<HouseholdPermitResponse> Refused(RuleRefusal r) => UseCaseResult<HouseholdPermitResponse>.Refused(r.Rule, r.Detail);
 
     DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-    const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-
-    /// <summary>"HH-2026-7K3QX9AB": household permits, year, eight random characters.</summary>
-    static string NewNumber(int year)
-    {
-        Span<char> random = stackalloc char[8];
-        for (var i = 0; i < random.Length; i++) random[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
-        return $"HH-{year}-{random}";
-    }
 }

@@ -1,13 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Qonys.Web.Modules.Permits.ChangePermits;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Permits.Quotas;
 using Qonys.Web.Modules.Permits.SubmitApplication;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Notifications;
 
 namespace Qonys.Web.Modules.Permits.Lifecycle;
 
@@ -145,42 +140,6 @@ public sealed class PermitLifecycleSweep(AppDb db, QuotaBook quotas, AuditLog au
         finally
         {
             db.ChangeTracker.Clear();
-        }
-    }
-}
-
-/// <summary>Interval of the permit lifecycle sweep (configuration "Qonys:Jobs:PermitLifecycleIntervalSeconds").</summary>
-public sealed class PermitJobOptions
-{
-    public int PermitLifecycleIntervalSeconds { get; set; } = 900;
-}
-
-/// <summary>Runs <see cref="PermitLifecycleSweep"/> for today (UTC) on an interval; failures are logged and the loop goes on.</summary>
-public sealed class PermitLifecycleJob(IServiceScopeFactory scopes, IOptions<PermitJobOptions> options, TimeProvider clock, ILogger<PermitLifecycleJob> log)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.PermitLifecycleIntervalSeconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var sweep = scope.ServiceProvider.GetRequiredService<PermitLifecycleSweep>();
-                var result = await sweep.RunOnceAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), stoppingToken);
-                if (result != new SweepResult(0, 0, 0, 0)) log.LogInformation("Permit lifecycle sweep: {Result}", result);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "Permit lifecycle sweep failed; retrying in {Interval}", interval);
-            }
-            try { await Task.Delay(interval, stoppingToken); }
-            catch (OperationCanceledException) { return; }
         }
     }
 }

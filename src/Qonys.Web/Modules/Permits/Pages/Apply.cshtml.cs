@@ -3,10 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Qonys.Web.Modules.Permits.Domain;
-using Qonys.Web.Modules.Permits.Queue;
 using Qonys.Web.Modules.Permits.SubmitApplication;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Modules.Permits.Pages;
 
@@ -25,7 +22,7 @@ public sealed class WorkerForm
 /// the case page. Works without JavaScript: adding or removing a worker block is a form post that re-renders the form.
 /// </summary>
 [Authorize(Policy = PermitsModule.ApplicationsSubmit)]
-public sealed class ApplyModel(SubmitPermitApplication submit, ApplicationFormChoices choices, IStringLocalizer t) : PageModel
+public sealed class ApplyModel(SubmitPermitApplication submit, ApplicationFormChoices choices, IStringLocalizer t) : SignedInPageModel
 {
     [BindProperty] public string? EmployerBin { get; set; }
     [BindProperty] public string? RegionCode { get; set; }
@@ -75,7 +72,7 @@ public sealed class ApplyModel(SubmitPermitApplication submit, ApplicationFormCh
     {
         await LoadChoicesAsync(ct);
         if (!ModelState.IsValid) return Unparsed();
-        var result = await submit.PreviewAsync(Actor.From(User), ToRequest(), ct);
+        var result = await submit.PreviewAsync(Actor, ToRequest(), ct);
         if (result.Succeeded) Preview = result.Value;
         else Report(result);
         return Page();
@@ -85,7 +82,7 @@ public sealed class ApplyModel(SubmitPermitApplication submit, ApplicationFormCh
     {
         await LoadChoicesAsync(ct);
         if (!ModelState.IsValid) return Unparsed();
-        var result = await submit.HandleAsync(Actor.From(User), ToRequest(), ct);
+        var result = await submit.HandleAsync(Actor, ToRequest(), ct);
         if (result.Succeeded) return Redirect($"/permits/applications/{result.Value!.Id}?done=submit");
         Report(result);
         return Page();
@@ -93,9 +90,8 @@ public sealed class ApplyModel(SubmitPermitApplication submit, ApplicationFormCh
 
     async Task LoadChoicesAsync(CancellationToken ct)
     {
-        var actor = Actor.From(User);
-        IsEmployer = actor.Role == Roles.Employer;
-        Choices = await choices.ForAsync(actor, ct);
+        IsEmployer = Actor.Role == Roles.Employer;
+        Choices = await choices.ForAsync(Actor, ct);
         if (Workers.Count == 0) Workers.Add(new WorkerForm());
     }
 

@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.Assessment;
+using Qonys.Web.Modules.Permits.Decisions;
 using Qonys.Web.Modules.Permits.Domain;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Modules.Permits.Pages;
 
@@ -14,8 +14,8 @@ namespace Qonys.Web.Modules.Permits.Pages;
 /// officers and administrators the permit-assessment breakdown. Every action is a POST that redirects back here.
 /// </summary>
 [Authorize(Policy = PermitsModule.ApplicationsRead)]
-public sealed class CaseModel(PermitApplicationView view, DecideApplication.DecideApplication decide, PermitScorecardAssessment scorecard,
-    TimeProvider clock, IStringLocalizer t) : PageModel
+public sealed class CaseModel(PermitApplicationView view, DecideApplication decide, PermitScorecardAssessment scorecard,
+    PermitApplicationAccess access, TimeProvider clock, IStringLocalizer t) : SignedInPageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [FromQuery(Name = "done")] public string? Done { get; set; }
@@ -31,17 +31,17 @@ public sealed class CaseModel(PermitApplicationView view, DecideApplication.Deci
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) =>
-        DecideAsync(CaseActionType.Approve, () => decide.ApproveAsync(Actor.From(User), Id, ct), ct);
+        DecideAsync(CaseActionType.Approve, () => decide.ApproveAsync(Actor, Id, ct), ct);
 
     public Task<IActionResult> OnPostRejectAsync(CancellationToken ct) =>
-        DecideAsync(CaseActionType.Reject, () => decide.RejectAsync(Actor.From(User), Id, new DecisionRequest(Reason), ct), ct);
+        DecideAsync(CaseActionType.Reject, () => decide.RejectAsync(Actor, Id, new DecisionRequest(Reason), ct), ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) =>
-        DecideAsync(CaseActionType.Withdraw, () => decide.WithdrawAsync(Actor.From(User), Id,
+        DecideAsync(CaseActionType.Withdraw, () => decide.WithdrawAsync(Actor, Id,
             new DecisionRequest(string.IsNullOrWhiteSpace(Reason) ? null : Reason), ct), ct);
 
     public Task<IActionResult> OnPostPayFeeAsync(CancellationToken ct) =>
-        DecideAsync(CaseActionType.PayFee, () => decide.PayFeeAsync(Actor.From(User), Id, ct), ct);
+        DecideAsync(CaseActionType.PayFee, () => decide.PayFeeAsync(Actor, Id, ct), ct);
 
     async Task<IActionResult> DecideAsync(string action, Func<Task<UseCaseResult<PermitApplicationResponse>>> run, CancellationToken ct)
     {
@@ -72,13 +72,12 @@ public sealed class CaseModel(PermitApplicationView view, DecideApplication.Deci
     async Task<bool> LoadAsync(CancellationToken ct)
     {
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var actor = Actor.From(User);
-        var found = await view.GetAsync(actor, Id, ct);
+        var found = await view.GetAsync(Actor, Id, ct);
         if (!found.Succeeded) return false;
         Case = found.Value!;
-        if (actor.Role is Roles.Officer or Roles.Administrator)
+        if (access.Grants(Actor.Role, PermitApplicationOperations.Assess))
         {
-            var scored = await scorecard.EvaluateAsync(actor, Id, ct);
+            var scored = await scorecard.EvaluateAsync(Actor, Id, ct);
             if (scored.Succeeded) Scorecard = scored.Value;
         }
         return true;

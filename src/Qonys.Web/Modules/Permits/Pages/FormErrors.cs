@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Modules.Permits.Pages;
 

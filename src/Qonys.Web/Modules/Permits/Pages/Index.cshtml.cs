@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Qonys.Web.Modules.Permits.Queue;
 using Qonys.Web.Modules.Permits.ViewPermits;
-using Qonys.Web.Platform.Auth;
 
 namespace Qonys.Web.Modules.Permits.Pages;
 
 /// <summary>The applications and permits within the caller's scope: an employer's own, an officer's region's, all for administrators.</summary>
 [Authorize(Policy = PermitsModule.ApplicationsRead)]
-public sealed class IndexModel(CaseLists lists, PermitQueries permits) : PageModel
+public sealed class IndexModel(WorkQueue queue, PermitQueries permits) : SignedInPageModel
 {
     public const int PermitsShown = 200;
     public IReadOnlyList<CaseSummary> Applications { get; private set; } = [];
@@ -19,14 +18,13 @@ public sealed class IndexModel(CaseLists lists, PermitQueries permits) : PageMod
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var actor = Actor.From(User);
-        var applications = await lists.InScopeAsync(actor, ct);
+        var applications = await queue.RecentAsync(Actor, ct);
         if (!applications.Succeeded) return Forbid();
         Applications = applications.Value!;
-        var page = await permits.ListAsync(actor, null, 1, PermitsShown, ct);
+        var page = await permits.ListAsync(Actor, null, 1, PermitsShown, ct);
         Permits = page.Value!.Items;
         PermitsTotal = page.Value.Total;
-        CanApply = actor.Can(PermitsModule.ApplicationsSubmit);
+        CanApply = Actor.Can(PermitsModule.ApplicationsSubmit);
         return Page();
     }
 }

@@ -2,13 +2,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Qonys.Web.Modules.Permits.Queue;
-using Qonys.Web.Platform.Auth;
+using Qonys.Web.Modules.Permits.SubmitApplication;
 
 namespace Qonys.Web.Modules.Permits.Pages;
 
-/// <summary>The officer's queue of applications waiting for a decision; administrators see every region and may filter.</summary>
+/// <summary>
+/// The officer's queue of applications waiting for a decision: the API's work queue (<see cref="WorkQueue"/>), so the
+/// same cases in the same order with the same overdue flag; administrators see every region and may filter.
+/// </summary>
 [Authorize(Policy = PermitsModule.ApplicationsDecide)]
-public sealed class QueueModel(CaseLists lists, ApplicationFormChoices choices) : PageModel
+public sealed class QueueModel(WorkQueue queue, ApplicationFormChoices choices) : SignedInPageModel
 {
     [FromQuery(Name = "region")] public string? Region { get; set; }
     public IReadOnlyList<CaseSummary> Cases { get; private set; } = [];
@@ -18,12 +21,12 @@ public sealed class QueueModel(CaseLists lists, ApplicationFormChoices choices) 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var actor = Actor.From(User);
-        var result = await lists.QueueAsync(actor, Region, ct);
+        var result = await queue.WaitingAsync(Actor, string.IsNullOrWhiteSpace(Region) ? null : Region, ct);
+        if (result.Outcome == Outcome.Invalid) return BadRequest();
         if (!result.Succeeded) return Forbid();
         Cases = result.Value!;
-        AllRegions = actor.Role == Roles.Administrator;
-        OwnRegion = actor.RegionCode;
+        AllRegions = Actor.Role == Roles.Administrator;
+        OwnRegion = Actor.RegionCode;
         if (AllRegions) Regions = await choices.RegionsAsync(ct);
         return Page();
     }

@@ -4,10 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Qonys.Web.Modules.Permits.Domain;
-using Qonys.Web.Modules.Permits.Queue;
 using Qonys.Web.Modules.Permits.Quotas;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Hosting;
+using Qonys.Web.Modules.Permits.SubmitApplication;
 
 namespace Qonys.Web.Modules.Permits.Pages;
 
@@ -16,7 +14,7 @@ namespace Qonys.Web.Modules.Permits.Pages;
 /// make up the cap); administrators set a new cap or revise one, with the reason, on the same page.
 /// </summary>
 [Authorize(Policy = PermitsModule.QuotasRead)]
-public sealed class QuotasModel(QuotaAdministration quotas, ApplicationFormChoices choices, TimeProvider clock, IStringLocalizer t) : PageModel
+public sealed class QuotasModel(QuotaAdministration quotas, ApplicationFormChoices choices, TimeProvider clock, IStringLocalizer t) : SignedInPageModel
 {
     /// <summary>The form id of the "set a cap" form; row forms use "{region}-{category}".</summary>
     public const string NewForm = "new";
@@ -46,8 +44,7 @@ public sealed class QuotasModel(QuotaAdministration quotas, ApplicationFormChoic
 
     public async Task<IActionResult> OnPostReviseAsync(CancellationToken ct)
     {
-        var actor = Actor.From(User);
-        if (!actor.Can(PermitsModule.QuotasManage)) return Forbid();
+        if (!Actor.Can(PermitsModule.QuotasManage)) return Forbid();
         var year = Year ?? ThisYear();
         if (!ModelState.IsValid)
         {
@@ -57,7 +54,7 @@ public sealed class QuotasModel(QuotaAdministration quotas, ApplicationFormChoic
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await LoadAsync(ct);
         }
-        var result = await quotas.ReviseAsync(actor, year, RegionCode ?? "", Category ?? "", new QuotaRevisionRequest(Cap, Reason), ct);
+        var result = await quotas.ReviseAsync(Actor, year, RegionCode ?? "", Category ?? "", new QuotaRevisionRequest(Cap, Reason), ct);
         if (result.Succeeded) return Redirect($"/quotas?year={year}&saved={Uri.EscapeDataString(RowForm(RegionCode!, Category!))}");
         switch (result.Outcome)
         {
@@ -84,17 +81,16 @@ public sealed class QuotasModel(QuotaAdministration quotas, ApplicationFormChoic
 
     async Task<IActionResult> LoadAsync(CancellationToken ct)
     {
-        var actor = Actor.From(User);
         Year ??= ThisYear();
-        var list = await quotas.ListAsync(actor, Year, null, null, ct);
+        var list = await quotas.ListAsync(Actor, Year, null, null, ct);
         if (!list.Succeeded)
         {
             Year = ThisYear();
             Errors.Add("year", t["permits.field.year"] + ": " + string.Join(" ", list.Errors?.ToDictionary().SelectMany(x => x.Value) ?? []));
-            list = await quotas.ListAsync(actor, Year, null, null, ct);
+            list = await quotas.ListAsync(Actor, Year, null, null, ct);
         }
         Rows = list.Value!;
-        CanManage = actor.Can(PermitsModule.QuotasManage);
+        CanManage = Actor.Can(PermitsModule.QuotasManage);
         Regions = await choices.RegionsAsync(ct);
         return Page();
     }

@@ -1,5 +1,5 @@
 using Qonys.Web.Modules.Permits.Assessment;
-using Qonys.Web.Platform.Ui;
+using Qonys.Web.Modules.Permits.SubmitApplication;
 
 namespace Qonys.Web.Modules.Permits.Queue;
 
@@ -8,12 +8,12 @@ public static class PermitsPagesSetup
 {
     public static void AddPermitsPages(this IServiceCollection services)
     {
-        services.AddScoped<CaseLists>();
         services.AddScoped<ApplicationFormChoices>();
         services.AddScoped<PermitScorecardAssessment>();
-        Navigation.Add(new("/permits/apply", "nav.permits.apply", PermitsModule.ApplicationsSubmit));
-        Navigation.Add(new("/permits", "nav.permits", PermitsModule.ApplicationsRead));
-        Navigation.Add(new("/permits/queue", "nav.permits.queue", PermitsModule.ApplicationsDecide));
-        Navigation.Add(new("/quotas", "nav.quotas", PermitsModule.QuotasRead));
+        services.AddNavigationEntry("/permits/apply", "nav.permits.apply", PermitsModule.ApplicationsSubmit);
+        services.AddNavigationEntry("/permits", "nav.permits", PermitsModule.ApplicationsRead);
+        services.AddNavigationEntry("/permits/queue", "nav.permits.queue", PermitsModule.ApplicationsDecide);
+        services.AddNavigationEntry("/quotas", "nav.quotas", PermitsModule.QuotasRead);
+        services.AddAnonymousPage("/Modules/Permits/Pages/Verify");
     }
 }

@@ -1,11 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Permits.SubmitApplication;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Reference;
 
 namespace Qonys.Web.Modules.Permits.Quotas;
 
@@ -65,8 +60,4 @@ public sealed class QuotaAdministration(AppDb db, ReferenceData refs, AuditLog a
         var saved = await row.AsNoTracking().FirstAsync(ct);
         return UseCaseResult<QuotaResponse>.Ok(QuotaResponse.From(saved));
     }
-
-    public Task<List<QuotaRevision>> RevisionsAsync(int year, string regionCode, string category, CancellationToken ct) =>
-        db.Set<QuotaRevision>().AsNoTracking().Where(r => r.Year == year && r.RegionCode == regionCode && r.Category == category)
-            .OrderBy(r => r.At).ToListAsync(ct);
 }

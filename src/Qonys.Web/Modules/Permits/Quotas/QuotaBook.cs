@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Permits.Domain;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Modules.Permits.Quotas;
 

@@ -1,28 +1,26 @@
 using Microsoft.EntityFrameworkCore;
-using Qonys.Web.Modules.Compliance.Domain;
+using Qonys.Web.Modules.Compliance.Contracts;
 using Qonys.Web.Modules.Permits.Domain;
-using Qonys.Web.Modules.Registry.Domain;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Reference;
+using Qonys.Web.Modules.Registry.Contracts;
 
 namespace Qonys.Web.Modules.Permits.SubmitApplication;
 
 /// <summary>A validated request with the records it refers to.</summary>
-public sealed record ValidatedApplication(PermitApplicationRequest Request, Employer Employer, Occupation Occupation);
+public sealed record ValidatedApplication(PermitApplicationRequest Request, EmployerFacts Employer, Occupation Occupation);
 
 /// <summary>
 /// Validates an application request, gathers the facts the checks need, evaluates every check with the rule values in
-/// force on the submission date, and prices the fee. Shared by the preview (nothing saved) and the submission.
+/// force on the submission date, and prices the fee. Shared by the preview (nothing saved) and the submission. The
+/// employer comes from the registry's door, its open offences from the compliance register's.
 /// </summary>
-public sealed class PermitAssessment(AppDb db, ReferenceData refs)
+public sealed class PermitAssessment(AppDb db, IEmployerDirectory employers, IOffenceRegister offenceRegister, ReferenceData refs)
 {
     public const int MaxWorkersPerApplication = 100;
 
     public async Task<UseCaseResult<ValidatedApplication>> ValidateAsync(PermitApplicationRequest r, DateOnly today, CancellationToken ct)
     {
         var e = new ValidationErrors();
-        if (IdentificationNumber.Problem(r.EmployerBin) is { } binProblem) e.Add("employerBin", "BIN " + binProblem);
+        if (IdentificationNumbers.Problem(r.EmployerBin) is { } binProblem) e.Add("employerBin", "BIN " + binProblem);
         if (string.IsNullOrWhiteSpace(r.RegionCode)) e.Add("regionCode", "is required");
         else if (!await refs.RegionExistsAsync(r.RegionCode, ct)) e.Add("regionCode", $"'{r.RegionCode}' is not a region code (ISO 3166-2:KZ)");
         if (string.IsNullOrWhiteSpace(r.Category)) e.Add("category", "is required");
@@ -54,7 +52,7 @@ public sealed class PermitAssessment(AppDb db, ReferenceData refs)
         }
         if (e.Any) return UseCaseResult<ValidatedApplication>.Invalid(e);
 
-        var employer = await db.Set<Employer>().AsNoTracking().FirstOrDefaultAsync(x => x.Bin == r.EmployerBin, ct);
+        var employer = await employers.FindAsync(r.EmployerBin!, ct);
         if (employer is null) return UseCaseResult<ValidatedApplication>.Invalid("employerBin", $"no employer with BIN {r.EmployerBin} is registered");
         return UseCaseResult<ValidatedApplication>.Ok(new ValidatedApplication(r, employer, occupation!));
     }
@@ -101,7 +99,7 @@ public sealed class PermitAssessment(AppDb db, ReferenceData refs)
                                                     (p.Status == PermitStatus.Active || p.Status == PermitStatus.AwaitingFee), ct)
             : 0;
         var sending = r.SendingCountry is null ? null : await refs.CountryAsync(r.SendingCountry, ct);
-        var offences = await db.Set<Offence>().CountAsync(o => o.OffenderBin == v.Employer.Bin && o.Status == OffenceStatus.Open, ct);
+        var offences = await offenceRegister.OpenOffencesOfAsync(v.Employer.Bin, ct);
         var salaryShare = await refs.RequireRuleAsync("salary.threshold.percent_of_regional_average", today, ct);
         var wage = await refs.LatestWageAsync(r.RegionCode!, v.Occupation.MajorGroup, ct);
 
@@ -109,8 +107,7 @@ public sealed class PermitAssessment(AppDb db, ReferenceData refs)
         {
             Category = category, WorkerCount = r.WorkerCount!.Value, Months = r.Months.Value, MonthlySalaryKzt = r.MonthlySalaryKzt!.Value,
             SubmittedOn = today, VacancyPublishedOn = r.VacancyPublishedOn,
-            CitizenStaff = [v.Employer.Citizens.Cat1, v.Employer.Citizens.Cat2, v.Employer.Citizens.Cat3, v.Employer.Citizens.Cat4],
-            ForeignStaff = [v.Employer.Foreigners.Cat1, v.Employer.Foreigners.Cat2, v.Employer.Foreigners.Cat3, v.Employer.Foreigners.Cat4],
+            CitizenStaff = [.. v.Employer.CitizenStaff], ForeignStaff = [.. v.Employer.ForeignStaff],
             IsSmallBusiness = v.Employer.IsSmallBusiness, IsBranchOffice = v.Employer.IsBranchOffice,
             QuotaAvailable = available, QuotaLabel = $"the {year} quota of {r.RegionCode}, category {category}",
             ActiveIctPermits = activeIct, SendingCountry = sending?.Alpha2, SendingCountryIsWtoMember = sending?.WtoMember ?? false,
@@ -128,7 +125,8 @@ public sealed class PermitAssessment(AppDb db, ReferenceData refs)
             await ParameterAsync("ict.max_share_of_citizens", today, ct),
             await ParameterAsync("ict.max_term_months", today, ct),
             await refs.RuleAsync("labour_market_test.min_vacancy_days", today, ct) is { } lmt ? new RuleParameter(lmt.Value, lmt.EffectiveFrom) : null,
-            new RuleParameter(salaryShare.Value, salaryShare.EffectiveFrom));
+            new RuleParameter(salaryShare.Value, salaryShare.EffectiveFrom),
+            await refs.RuleAsync("minimum_wage", today, ct) is { } minimumWage ? new RuleParameter(minimumWage.Value, minimumWage.EffectiveFrom) : null);
         var checks = PermitRules.Evaluate(facts, values);
         var fee = await FeeAsync(category, r.OkedSection!, r.Months.Value, today, ct);
         return UseCaseResult<Assessment>.Ok(new Assessment(checks, fee, year, available));
@@ -158,12 +156,16 @@ public sealed class PermitAssessment(AppDb db, ReferenceData refs)
         return null;
     }
 
-    /// <summary>The state fee: category × OKED section × term (the narrowest rate band covering the term), in MCI of the year.</summary>
+    /// <summary>
+    /// The state fee: the rate (MCI) of the category, the OKED section's fee sector group and the narrowest term band
+    /// covering the term, in force on the submission date, × the MCI of fees in force that day (docs/rules.md, "Fee").
+    /// </summary>
     public async Task<FeeResponse> FeeAsync(string category, string okedSection, int months, DateOnly on, CancellationToken ct)
     {
-        var mci = await refs.RequireRuleAsync(RuleKeys.Mci, new DateOnly(on.Year, 1, 1), ct);
-        var rate = await refs.FeeRateAsync(category, okedSection, months, ct)
-            ?? throw new InvalidOperationException($"no fee rate for category {category}, section {okedSection}, {months} months");
-        return new FeeResponse(rate.FeeMci, (long)(rate.FeeMci * mci.Value), on.Year, mci.Value / 1.0000000000m, rate.Unconfirmed || mci.Unconfirmed);
+        var mci = await refs.MciAsync(on, MciPurpose.FinesTaxesAndFees, ct);
+        var rate = await refs.FeeRateAsync(category, okedSection, months, on, ct)
+            ?? throw new InvalidOperationException($"no fee rate for category {category}, section {okedSection}, {months} months on {on:yyyy-MM-dd}");
+        return new FeeResponse(rate.Rate.FeeMci, (long)(rate.Rate.FeeMci * mci.Value), on.Year, mci.Value / 1.0000000000m,
+            rate.Unconfirmed || mci.Unconfirmed, rate.Version);
     }
 }

@@ -1,12 +1,7 @@
 using System.Text.Json;
+using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Permits.Quotas;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Notifications;
-using Qonys.Web.Platform.Reference;
 
 namespace Qonys.Web.Modules.Permits.SubmitApplication;
 
@@ -25,7 +20,7 @@ public static class PermitAuditEvents
 /// check is evaluated and recorded; when all pass, the quota places are reserved in the same transaction, and a
 /// quota that cannot hold them refuses the application (422, rule "quota") without creating it.
 /// </summary>
-public sealed class SubmitPermitApplication(AppDb db, PermitAssessment assessment, QuotaBook quotas, ReferenceData refs,
+public sealed class SubmitPermitApplication(AppDb db, PermitAssessment assessment, PermitApplicationAccess access, QuotaBook quotas, ReferenceData refs,
     AuditLog audit, Notifier notifier, TimeProvider clock)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -64,7 +59,7 @@ public sealed class SubmitPermitApplication(AppDb db, PermitAssessment assessmen
             Id = Guid.CreateVersion7(), EmployerBin = r.EmployerBin!, RegionCode = r.RegionCode!, Category = r.Category!,
             OccupationCode = r.OccupationCode!, OkedSection = r.OkedSection!, WorkerCount = r.WorkerCount!.Value, Months = r.Months!.Value,
             MonthlySalaryKzt = r.MonthlySalaryKzt!.Value, VacancyPublishedOn = r.VacancyPublishedOn, SendingCountry = r.SendingCountry,
-            SubmittedOn = today, QuotaYear = year, FeeMci = fee.Mci, FeeKzt = fee.Kzt,
+            SubmittedOn = today, QuotaYear = year, FeeMci = fee.Mci, FeeKzt = fee.Kzt, FeeRuleVersion = fee.RuleVersion,
             DecisionDueOn = calendar.AddWorkingDays(today, (int)decisionDays.Value), Status = status,
             ChecksJson = JsonSerializer.Serialize(checks, Json), CreatedAt = now, CreatedBy = actor.UserId,
             HoldsQuota = status == ApplicationStatus.Submitted && PermitCategory.HasQuota(r.Category!),
@@ -96,16 +91,17 @@ public sealed class SubmitPermitApplication(AppDb db, PermitAssessment assessmen
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return UseCaseResult<PermitApplicationResponse>.Created(PermitApplicationView.ToResponse(application, actor, []));
+        return UseCaseResult<PermitApplicationResponse>.Created(PermitApplicationView.ToResponse(application, actor, access, []));
     }
 
-    static string? ScopeProblem(Actor actor, ValidatedApplication v) => actor.Role switch
-    {
-        Roles.Administrator => null,
-        Roles.Officer when actor.RegionCode == v.Request.RegionCode => null,
-        Roles.Officer => $"An officer submits applications of region {actor.RegionCode} only.",
-        Roles.Employer when actor.EmployerBin == v.Employer.Bin => null,
-        Roles.Employer => "An employer account applies for its own organisation only.",
-        _ => "This role may not submit permit applications.",
-    };
+    /// <summary>Why <paramref name="actor"/> may not file this application (the application's access rule decides), or null.</summary>
+    string? ScopeProblem(Actor actor, ValidatedApplication v) =>
+        access.Allows(actor, PermitApplicationOperations.Submit, new PermitApplication { RegionCode = v.Request.RegionCode!, EmployerBin = v.Employer.Bin })
+            ? null
+            : actor.Role switch
+            {
+                Roles.Officer => $"An officer submits applications of region {actor.RegionCode} only.",
+                Roles.Employer => "An employer account applies for its own organisation only.",
+                _ => "This role may not submit permit applications.",
+            };
 }

@@ -1,32 +1,21 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Permits.SubmitApplication;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Modules.Permits;
 
 /// <summary>Reads a case within the caller's scope (out of scope is "not found"); the read of workers' data is audited.</summary>
-public sealed class PermitApplicationView(AppDb db, AuditLog audit)
+public sealed class PermitApplicationView(AppDb db, PermitApplicationAccess access, AuditLog audit)
 {
-    public static bool InScope(Actor actor, PermitApplication a) => actor.Role switch
-    {
-        Roles.Administrator => true,
-        Roles.Officer or Roles.Inspector => actor.RegionCode == a.RegionCode,
-        Roles.Employer => actor.EmployerBin == a.EmployerBin,
-        _ => false,
-    };
-
     /// <summary>Loads a case for a decision or a read; null when it does not exist or is out of the actor's scope.</summary>
     public async Task<PermitApplication?> LoadAsync(Actor actor, Guid id, bool tracking, CancellationToken ct)
     {
         var query = db.Set<PermitApplication>().Include(a => a.Workers).Include(a => a.History).AsSplitQuery();
         var application = await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null) return null;
-        if (InScope(actor, application)) return application;
+        if (access.Allows(actor, PermitApplicationOperations.Read, application)) return application;
         await audit.RecordNowAsync(actor, PlatformAuditEvents.RecordOutOfScope, "permit_application", id.ToString(), ct: ct);
         return null;
     }
@@ -38,30 +27,27 @@ public sealed class PermitApplicationView(AppDb db, AuditLog audit)
         var permits = await db.Set<Permit>().AsNoTracking().Where(p => p.ApplicationId == id).OrderBy(p => p.Number)
             .Select(p => p.Number).ToListAsync(ct);
         await audit.RecordNowAsync(actor, PermitAuditEvents.ApplicationRead, "permit_application", id.ToString(), ct: ct);
-        return UseCaseResult<PermitApplicationResponse>.Ok(ToResponse(application, actor, permits));
+        return UseCaseResult<PermitApplicationResponse>.Ok(ToResponse(application, actor, access, permits));
     }
 
-    public static PermitApplicationResponse ToResponse(PermitApplication a, Actor actor, IReadOnlyList<string> permits)
+    /// <summary>The case as the API answers it, with the actions <paramref name="actor"/> may take next.</summary>
+    public static PermitApplicationResponse ToResponse(PermitApplication a, Actor actor, PermitApplicationAccess access, IReadOnlyList<string> permits)
     {
         var history = a.History.OrderBy(h => h.Seq).ToList();
         var status = CaseHistory.StatusOf(history) ?? a.Status;
         var feeDue = a.FeeMci > 0;
-        var next = CaseHistory.NextActions(status, feeDue).Where(action => MayTake(actor, a, action)).ToList();
+        var next = CaseHistory.NextActions(status, feeDue).Where(action => MayTake(access, actor, a, action)).ToList();
         return new PermitApplicationResponse(a.Id, status, a.EmployerBin, a.RegionCode, a.Category, a.OccupationCode, a.OkedSection,
             a.WorkerCount, a.Months, a.MonthlySalaryKzt, a.VacancyPublishedOn, a.SendingCountry, a.SubmittedOn,
             JsonSerializer.Deserialize<List<CheckResult>>(a.ChecksJson, SubmitPermitApplication.Json) ?? [],
-            new FeeResponse(a.FeeMci, a.FeeKzt, a.SubmittedOn.Year, a.FeeMci == 0 ? 0 : a.FeeKzt / (decimal)a.FeeMci, false),
+            new FeeResponse(a.FeeMci, a.FeeKzt, a.SubmittedOn.Year, a.FeeMci == 0 ? 0 : a.FeeKzt / (decimal)a.FeeMci, false, a.FeeRuleVersion),
             a.QuotaYear, a.DecisionDueOn, a.FeeDueOn, next,
             history.Select(h => new HistoryEntryResponse(h.At, h.ActorRole, h.Action, h.FromStatus, h.ToStatus, h.Reason, h.PermitNumber)).ToList(),
             a.Workers.OrderBy(w => w.Position).Select(w => new WorkerResponse(w.FullName, w.PassportNumber, w.Citizenship, w.BirthDate, w.Education)).ToList(),
             permits);
     }
 
-    /// <summary>Who may take which action on a case in scope: officers and administrators decide, employers withdraw and pay.</summary>
-    public static bool MayTake(Actor actor, PermitApplication a, string action) => action switch
-    {
-        CaseActionType.Approve or CaseActionType.Reject => ChangePermits.PermitScope.MayDecide(actor, a.RegionCode),
-        CaseActionType.Withdraw or CaseActionType.PayFee => actor.Role is Roles.Administrator || (actor.Role == Roles.Employer && actor.EmployerBin == a.EmployerBin),
-        _ => false,
-    };
+    /// <summary>Whether <paramref name="actor"/> may take a case action on a case (the application's access rule decides).</summary>
+    public static bool MayTake(PermitApplicationAccess access, Actor actor, PermitApplication a, string action) =>
+        PermitApplicationOperations.Of(action) is { } operation && access.Allows(actor, operation, a);
 }

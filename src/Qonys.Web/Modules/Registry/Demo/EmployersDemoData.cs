@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Registry.Domain;
-using Qonys.Web.Platform.Data;
 using Qonys.Web.Platform.Demo;
 using static Qonys.Web.Platform.Demo.DemoRandom;
 

@@ -3,11 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Qonys.Engines.Scoring;
 using Qonys.Web.Modules.Selection.Domain;
 using Qonys.Web.Modules.Selection.Scorecards;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Reference;
 
 namespace Qonys.Web.Modules.Selection.AtaZholy;
 

@@ -4,11 +4,6 @@ using Qonys.Web.Modules.Selection.Data;
 using Qonys.Web.Modules.Selection.Domain;
 using Qonys.Web.Modules.Selection.Rounds;
 using Qonys.Web.Modules.Selection.Scorecards;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
-using Qonys.Web.Platform.Reference;
 
 namespace Qonys.Web.Modules.Selection.Candidates;
 

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.Engines.Scoring;
 using Qonys.Web.Modules.Selection.Domain;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Reference;
 
 namespace Qonys.Web.Modules.Selection.Data;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Selection.Domain;
 using Qonys.Web.Modules.Selection.Scorecards;
-using Qonys.Web.Platform.Data;
 
 namespace Qonys.Web.Modules.Selection.Data;
 

@@ -1,11 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Selection.Domain;
 using Qonys.Web.Modules.Selection.Scorecards;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
 using Qonys.Web.Platform.Demo;
-using Qonys.Web.Platform.Reference;
 
 namespace Qonys.Web.Modules.Selection.Demo;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Qonys.Engines.Scoring;
 using Qonys.Web.Modules.Selection.Scorecards;
-using Qonys.Web.Platform.Auth;
 
 namespace Qonys.Web.Modules.Selection.Pages;
 
@@ -14,7 +13,7 @@ namespace Qonys.Web.Modules.Selection.Pages;
 /// after); and the separate Publish step.
 /// </summary>
 [Authorize(Policy = SelectionModule.ScorecardsEdit)]
-public sealed class DraftModel(ScorecardEditing editing, WhatIf whatIf) : PageModel
+public sealed class DraftModel(ScorecardEditing editing, WhatIf whatIf) : SignedInPageModel
 {
     public string Key { get; private set; } = "";
     public Scorecard Card { get; private set; } = new();
@@ -51,7 +50,7 @@ public sealed class DraftModel(ScorecardEditing editing, WhatIf whatIf) : PageMo
         if (Errors.Count > 0) return Page();
         var criteria = Card.Criteria.ToList();
         criteria[CriterionIndex] = source with { Bands = bands };
-        var result = await editing.SaveDraftAsync(Actor.From(User), row, Card with { Criteria = criteria }, ct);
+        var result = await editing.SaveDraftAsync(Actor, row, Card with { Criteria = criteria }, ct);
         if (!result.Succeeded)
         {
             Errors = FormError.From(result);
@@ -67,7 +66,7 @@ public sealed class DraftModel(ScorecardEditing editing, WhatIf whatIf) : PageMo
     {
         if (!await LoadAsync(key, version, criterion, ct)) return NotFound();
         Invitations = invitations;
-        var result = await whatIf.RunAsync(Actor.From(User), key, version, new WhatIfRequest(invitations, null, null), ct);
+        var result = await whatIf.RunAsync(Actor, key, version, new WhatIfRequest(invitations, null, null), ct);
         if (result.Succeeded) Result = result.Value;
         else Errors = FormError.From(result);
         return Page();
@@ -75,9 +74,8 @@ public sealed class DraftModel(ScorecardEditing editing, WhatIf whatIf) : PageMo
 
     public async Task<IActionResult> OnPostPublishAsync(string key, int version, CancellationToken ct)
     {
-        var actor = Actor.From(User);
-        if (!actor.Can(SelectionModule.ScorecardsPublish)) return Forbid();
-        var result = await editing.PublishAsync(actor, key, version, ct);
+        if (!Actor.Can(SelectionModule.ScorecardsPublish)) return Forbid();
+        var result = await editing.PublishAsync(Actor, key, version, ct);
         if (result.Succeeded)
         {
             TempData["selection.message"] = "selection.draft.published";

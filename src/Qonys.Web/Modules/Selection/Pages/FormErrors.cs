@@ -1,5 +1,3 @@
-using Qonys.Web.Platform.Hosting;
-
 namespace Qonys.Web.Modules.Selection.Pages;
 
 /// <summary>A form's error summary: field (or scorecard path) and message, from a use case's refusal.</summary>

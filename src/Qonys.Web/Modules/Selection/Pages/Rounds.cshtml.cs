@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Qonys.Web.Modules.Selection.Rounds;
-using Qonys.Web.Platform.Auth;
 
 namespace Qonys.Web.Modules.Selection.Pages;
 
 /// <summary>Round history with the published cut-offs; administrators run a round here (the form works without JavaScript).</summary>
 [Authorize(Policy = SelectionModule.ScorecardsRead)]
-public sealed class RoundsModel(RoundQueries queries, RunRound run) : PageModel
+public sealed class RoundsModel(RoundQueries queries, RunRound run) : SignedInPageModel
 {
     public IReadOnlyList<RoundResponse> Items { get; private set; } = [];
     public List<FormError> Errors { get; private set; } = [];
@@ -23,9 +22,8 @@ public sealed class RoundsModel(RoundQueries queries, RunRound run) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var actor = Actor.From(User);
-        if (!actor.Can(SelectionModule.RoundsRun)) return Forbid();
-        var result = await run.HandleAsync(actor, new RoundRequest(RoundKey, Invitations, Split(OccupationCodes), Split(RegionCodes)), ct);
+        if (!Actor.Can(SelectionModule.RoundsRun)) return Forbid();
+        var result = await run.HandleAsync(Actor, new RoundRequest(RoundKey, Invitations, Split(OccupationCodes), Split(RegionCodes)), ct);
         if (result.Succeeded) Done = result.Value;
         else Errors = FormError.From(result);
         await LoadAsync(ct);
@@ -34,7 +32,7 @@ public sealed class RoundsModel(RoundQueries queries, RunRound run) : PageModel
 
     async Task LoadAsync(CancellationToken ct)
     {
-        CanRun = Actor.From(User).Can(SelectionModule.RoundsRun);
+        CanRun = Actor.Can(SelectionModule.RoundsRun);
         Items = (await queries.ListAsync(1, 100, ct)).Value!.Items;
     }
 

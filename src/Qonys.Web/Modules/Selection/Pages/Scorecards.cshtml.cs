@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Qonys.Web.Modules.Selection.Scorecards;
-using Qonys.Web.Platform.Auth;
 
 namespace Qonys.Web.Modules.Selection.Pages;
 
 /// <summary>Every scorecard, or one with its versions; editors create a draft from the published version here.</summary>
 [Authorize(Policy = SelectionModule.ScorecardsRead)]
-public sealed class ScorecardsModel(ScorecardBook book, ScorecardEditing editing) : PageModel
+public sealed class ScorecardsModel(ScorecardBook book, ScorecardEditing editing) : SignedInPageModel
 {
     public IReadOnlyList<ScorecardOverview> Cards { get; private set; } = [];
     public ScorecardOverview? Card { get; private set; }
@@ -17,14 +16,13 @@ public sealed class ScorecardsModel(ScorecardBook book, ScorecardEditing editing
 
     public async Task<IActionResult> OnGetAsync(string? key, CancellationToken ct)
     {
-        var actor = Actor.From(User);
-        CanEdit = actor.Can(SelectionModule.ScorecardsEdit);
+        CanEdit = Actor.Can(SelectionModule.ScorecardsEdit);
         if (key is null)
         {
-            Cards = await book.ListAsync(actor, ct);
+            Cards = await book.ListAsync(Actor, ct);
             return Page();
         }
-        var card = await book.GetAsync(actor, key, ct);
+        var card = await book.GetAsync(Actor, key, ct);
         if (!card.Succeeded) return NotFound();
         Card = card.Value;
         Message = TempData["selection.message"] as string;
@@ -33,9 +31,8 @@ public sealed class ScorecardsModel(ScorecardBook book, ScorecardEditing editing
 
     public async Task<IActionResult> OnPostDraftAsync(string key, CancellationToken ct)
     {
-        var actor = Actor.From(User);
-        if (!actor.Can(SelectionModule.ScorecardsEdit)) return Forbid();
-        var result = await editing.CreateDraftAsync(actor, key, new DraftRequest(true, null), ct);
+        if (!Actor.Can(SelectionModule.ScorecardsEdit)) return Forbid();
+        var result = await editing.CreateDraftAsync(Actor, key, new DraftRequest(true, null), ct);
         if (!result.Succeeded) return NotFound();
         return Redirect($"/selection/scorecards/{key}/drafts/{result.Value!.Version}");
     }

@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Selection.Domain;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Modules.Selection.Rounds;
 

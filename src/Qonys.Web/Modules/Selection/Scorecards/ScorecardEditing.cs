@@ -2,10 +2,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qonys.Engines.Scoring;
 using Qonys.Web.Modules.Selection.Domain;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Modules.Selection.Scorecards;
 

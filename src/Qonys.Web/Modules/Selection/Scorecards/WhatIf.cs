@@ -3,9 +3,6 @@ using Qonys.Engines.Scoring;
 using Qonys.Web.Modules.Selection.Data;
 using Qonys.Web.Modules.Selection.Domain;
 using Qonys.Web.Modules.Selection.Rounds;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Data;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Modules.Selection.Scorecards;
 

@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Qonys.Web.Platform.Audit;
-using Qonys.Web.Platform.Auth;
 
 namespace Qonys.Web.Platform.Ui.Pages;
 
 [Authorize(Policy = Permissions.AuditRead)]
-public sealed class AuditModel(AuditReading reading) : PageModel
+public sealed class AuditModel(AuditReading reading) : SignedInPageModel
 {
     public IReadOnlyList<AuditEntryResponse> Entries { get; private set; } = [];
     public AuditVerification? Verification { get; private set; }
@@ -15,7 +13,7 @@ public sealed class AuditModel(AuditReading reading) : PageModel
 
     public async Task OnPostVerifyAsync(CancellationToken ct)
     {
-        Verification = await reading.VerifyAsync(Actor.From(User), ct);
+        Verification = await reading.VerifyAsync(Actor, ct);
         await LoadAsync(ct);
     }
 

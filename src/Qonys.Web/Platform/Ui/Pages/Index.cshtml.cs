@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Qonys.Web.Platform.Auth;
 
 namespace Qonys.Web.Platform.Ui.Pages;
 
 public sealed class IndexModel(Dashboard dashboard) : PageModel
 {
     public Actor? Actor { get; private set; }
-    public IReadOnlyList<Dashboard.Tile> Tiles { get; private set; } = [];
+    public IReadOnlyList<DashboardTile> Tiles { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {

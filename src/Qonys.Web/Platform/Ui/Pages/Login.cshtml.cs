@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Hosting;
 
 namespace Qonys.Web.Platform.Ui.Pages;
 

@@ -1,20 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Qonys.Web.Platform.Auth;
-using Qonys.Web.Platform.Notifications;
 
 namespace Qonys.Web.Platform.Ui.Pages;
 
-public sealed class NotificationsModel(Inbox inbox) : PageModel
+public sealed class NotificationsModel(Inbox inbox) : SignedInPageModel
 {
     public IReadOnlyList<NotificationResponse> Items { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Items = (await inbox.PageAsync(Actor.From(User).UserId, 1, 100, ct)).Items;
+        Items = (await inbox.PageAsync(Actor.UserId, 1, 100, ct)).Items;
 
     public async Task<IActionResult> OnPostReadAsync(Guid id, CancellationToken ct)
     {
-        await inbox.MarkReadAsync(Actor.From(User).UserId, id, ct);
+        await inbox.MarkReadAsync(Actor.UserId, id, ct);
         return RedirectToPage();
     }
 }

@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Qonys.Web.Modules.Analytics;
+using Qonys.Web.Modules.Compliance;
+using Qonys.Web.Modules.Demography;
+using Qonys.Web.Modules.Forecasts;
+using Qonys.Web.Modules.Permits;
+using Qonys.Web.Modules.Registry;
+using Qonys.Web.Modules.Selection;
+using Qonys.Web.Platform.Demo;
+
+namespace Qonys.Web.Host;
+
+/// <summary>Builds the one host: platform services, then each module, then the HTTP pipeline. Reads as a table of contents.</summary>
+public static class QonysApp
+{
+    /// <summary>The modules, one line each; their menu entries appear in this order.</summary>
+    static readonly IModule[] Modules =
+    [
+        new RegistryModule(),
+        new ComplianceModule(),
+        new PermitsModule(),
+        new AnalyticsModule(),
+        new SelectionModule(),
+        new DemographyModule(),
+        new ForecastsModule(),
+    ];
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        // ApplicationName: pages and static assets belong to this assembly, also when a test process hosts the app.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args, ContentRootPath = ContentRoot(), ApplicationName = typeof(QonysApp).Assembly.GetName().Name,
+        });
+        configure?.Invoke(builder);
+        var options = builder.Configuration.GetSection(QonysOptions.Section).Get<QonysOptions>() ?? new QonysOptions();
+        builder.Services.Configure<QonysOptions>(builder.Configuration.GetSection(QonysOptions.Section));
+        ConfigureLogging(builder, options);
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddQonysDatabase(options);
+        services.AddQonysAuth(options);
+        services.AddQonysAudit();
+        services.AddSingleton<ReferenceCache>();
+        services.AddScoped<ReferenceData>();
+        services.AddScoped<ReferenceSeeder>();
+        services.AddScoped<RuleValueEditing>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<NotificationDispatcher>();
+        services.AddScoped<DemoAccounts>();
+        services.AddScoped<DemoDataSet>();
+        services.AddSingleton<IEmailGateway>(sp => options.Email.Gateway == "smtp"
+            ? new SmtpEmailGateway(sp.GetRequiredService<IOptions<QonysOptions>>())
+            : new FileEmailGateway(sp.GetRequiredService<IOptions<QonysOptions>>()));
+        services.AddQonysJobs();
+        if (options.Jobs.RunBackgroundJobs) services.AddPeriodicJob<NotificationJob>();
+        services.AddPeriodicJob<IdempotencyKeyCleanup>();
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Type ??= ResultMapping.ProblemBase + ctx.ProblemDetails.Status;
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower));
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxRequestBodyBytes);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddOpenApi(Platform.OpenApi.OpenApiConventions.Configure);
+        services.AddQonysUi();
+
+        foreach (var module in Modules) module.AddServices(services, options);
+
+        var app = builder.Build();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseQonysLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapAuthApi();
+        app.MapReferenceApi();
+        app.MapAuditApi();
+        app.MapNotificationsApi();
+        foreach (var module in Modules) module.MapEndpoints(app);
+        app.MapQonysUi();
+        return app;
+    }
+
+    /// <summary>The folder holding wwwroot: the app's own output folder when it has one (tests, published app), else the project.</summary>
+    static string ContentRoot() =>
+        Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot")) ? AppContext.BaseDirectory : Directory.GetCurrentDirectory();
+
+    static void ConfigureLogging(WebApplicationBuilder builder, QonysOptions options)
+    {
+        builder.Logging.ClearProviders();
+        if (options.IsDemo)
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        else
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+    }
+
+    /// <summary>Migrations (where configured), reference data, and in demo mode the demo data set and accounts.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken ct = default)
+    {
+        var options = app.Services.GetRequiredService<IOptions<QonysOptions>>().Value;
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        if (options.Database.MigrateOnStart ?? options.IsDemo) await Migrator.MigrateAsync(db, ct);
+        await scope.ServiceProvider.GetRequiredService<ReferenceSeeder>().SeedAsync(ct);
+        if (options.IsDemo)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoDataSet>().EnsureLoadedAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Qonys.Web.Modules.Permits.Domain;
+
+namespace Qonys.Web.Modules.Permits.Access;
+
+/// <summary>The operations on an issued work permit.</summary>
+public static class PermitOperations
+{
+    public static readonly RecordOperation Read = new("read");
+    /// <summary>Ask for an extension or a worker replacement.</summary>
+    public static readonly RecordOperation RequestChange = new("request_change");
+    /// <summary>Revoke the permit.</summary>
+    public static readonly RecordOperation Revoke = new("revoke");
+}
+
+/// <summary>
+/// Who may see or act on an issued permit: administrators and analysts every permit, officers and inspectors the
+/// permits of their region, an employer account its own organisation's. Within that reach, employers and
+/// administrators ask for changes; officers and administrators revoke.
+/// </summary>
+public sealed class PermitAccess : ClaimsRecordAccess<Permit>
+{
+    static readonly RecordKeys<Permit> PermitKeys = new(region: p => p.RegionCode, organisation: p => p.EmployerBin);
+
+    static readonly Dictionary<RecordOperation, string[]> Granted = new()
+    {
+        [PermitOperations.Read] = [Roles.Administrator, Roles.Analyst, Roles.Officer, Roles.Inspector, Roles.Employer],
+        [PermitOperations.RequestChange] = [Roles.Administrator, Roles.Employer],
+        [PermitOperations.Revoke] = [Roles.Administrator, Roles.Officer],
+    };
+
+    protected override RecordKeys<Permit> Keys => PermitKeys;
+
+    protected override IReadOnlyCollection<string> RolesFor(RecordOperation operation) => Granted.GetValueOrDefault(operation) ?? [];
+
+    public override Reach ReachOf(Actor actor) => PermitReach.Of(actor, analystsReachAll: true);
+}

@@ -1,0 +1,33 @@
+using Qonys.Web.Modules.Permits.Domain;
+
+namespace Qonys.Web.Modules.Permits.Access;
+
+/// <summary>The operations on an extension or replacement request.</summary>
+public static class PermitChangeRequestOperations
+{
+    public static readonly RecordOperation Read = new("read");
+    /// <summary>Approve or reject the request.</summary>
+    public static readonly RecordOperation Decide = new("decide");
+}
+
+/// <summary>
+/// Who may see or decide an extension or replacement request: the reach of its permit (administrators and analysts
+/// every request, officers and inspectors their region's, an employer account its own organisation's); officers and
+/// administrators decide.
+/// </summary>
+public sealed class PermitChangeRequestAccess : ClaimsRecordAccess<PermitChangeRequest>
+{
+    static readonly RecordKeys<PermitChangeRequest> RequestKeys = new(region: r => r.RegionCode, organisation: r => r.EmployerBin);
+
+    static readonly Dictionary<RecordOperation, string[]> Granted = new()
+    {
+        [PermitChangeRequestOperations.Read] = [Roles.Administrator, Roles.Analyst, Roles.Officer, Roles.Inspector, Roles.Employer],
+        [PermitChangeRequestOperations.Decide] = [Roles.Administrator, Roles.Officer],
+    };
+
+    protected override RecordKeys<PermitChangeRequest> Keys => RequestKeys;
+
+    protected override IReadOnlyCollection<string> RolesFor(RecordOperation operation) => Granted.GetValueOrDefault(operation) ?? [];
+
+    public override Reach ReachOf(Actor actor) => PermitReach.Of(actor, analystsReachAll: true);
+}
