@@ -7,13 +7,6 @@ namespace Qonys.ArchitectureTests;
 /// </summary>
 internal static class KnownViolations
 {
-    public static readonly string[] PlatformOnModules =
-    [
-        "Qonys.Web.Platform.Demo.DemoBulkWriters",
-        "Qonys.Web.Platform.Demo.DemoDataSet",
-        "Qonys.Web.Platform.Demo.DemoGenerator",
-        "Qonys.Web.Platform.Demo.DemoRecords",
-        "Qonys.Web.Platform.Demo.DemoTables",
-    ];
+    public static readonly string[] PlatformOnModules = [];
     public static readonly string[] ModulesThroughWalls = [];
 }

@@ -131,7 +131,6 @@ public static class QonysApp
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSet>().EnsureLoadedAsync(ct);
             await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync();
-            await scope.ServiceProvider.GetRequiredService<Modules.Selection.Data.SelectionDemoPool>().EnsureLoadedAsync(ct);
         }
     }
 }

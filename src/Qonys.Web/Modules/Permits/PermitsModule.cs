@@ -46,6 +46,9 @@ public sealed class PermitsModule : IModule
         services.AddScoped<QuotaBook>();
         services.AddScoped<QuotaAdministration>();
         services.AddScoped<PermitQueries>();
+        services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.ForeignWorkforceDemoPlan>();
+        services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.PermitsDemoData>();
+        services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.HouseholdPermitsDemoData>();
 
         Permissions.Grant(PermitChangesRequest, Roles.Employer, Roles.Administrator);
         Permissions.Grant(PermitChangesDecide, Roles.Officer, Roles.Administrator);

@@ -12,6 +12,7 @@ public sealed class RegistryModule : IModule
         services.AddScoped<GetEmployer>();
         services.AddRegistryDoors();
         services.AddDashboardTiles<RegistryDashboardTiles>();
+        services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.EmployersDemoData>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapRegistryApi();

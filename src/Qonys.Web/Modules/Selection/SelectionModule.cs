@@ -43,7 +43,7 @@ public sealed class SelectionModule : IModule
         services.AddScoped<CandidateProfiles>();
         services.AddScoped<AtaZholyCards>();
         services.AddScoped<SelectionReference>();
-        services.AddScoped<SelectionDemoPool>();
+        services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.SelectionDemoPool>();
         services.AddHostedService<SelectionReferenceLoading>();
     }
 

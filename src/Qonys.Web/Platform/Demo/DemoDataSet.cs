@@ -1,72 +1,62 @@
 using Microsoft.EntityFrameworkCore;
-using Qonys.Web.Modules.Permits.Domain;
-using Qonys.Web.Modules.Registry.Domain;
 
 namespace Qonys.Web.Platform.Demo;
 
 /// <summary>
-/// Loads the synthetic demo data set (<see cref="DemoGenerator"/>) on first start in demo mode (an empty employer table),
-/// or N copies of it for benchmarks, with bulk inserts: prepared commands in one transaction on SQLite, binary COPY on
-/// PostgreSQL. One audit entry records what was loaded.
+/// Loads the synthetic demo data set, built by the modules' <see cref="IDemoDataContributor"/>s: on a demo start the
+/// contributors whose data the database lacks (all of them on a first start), or N copies of those that scale for benchmarks.
+/// One transaction, bulk inserts (<see cref="DemoBulkWriter"/>), one audit entry with what was written.
 /// </summary>
-public sealed class DemoDataSet(AppDb db, AuditLog audit, TimeProvider clock, ILogger<DemoDataSet> log)
+internal sealed class DemoDataSet(
+    AppDb db, AuditLog audit, TimeProvider clock, IEnumerable<IDemoDataContributor> contributors, ILogger<DemoDataSet> log)
 {
     public async Task EnsureLoadedAsync(CancellationToken ct)
     {
-        if (await db.Set<Employer>().AnyAsync(ct)) return;
+        var missing = new List<IDemoDataContributor>();
+        foreach (var contributor in contributors)
+            if (!await contributor.IsLoadedAsync(db, ct)) missing.Add(contributor);
+        if (missing.Count == 0) return;
         var started = clock.GetTimestamp();
-        var counts = await LoadAsync(1, ct);
+        var counts = await LoadAsync(missing, 1, ct);
         log.LogInformation("Demo data set loaded: {Rows} rows in {Seconds:F1} s", counts.Rows, clock.GetElapsedTime(started).TotalSeconds);
     }
 
-    /// <summary>Loads <paramref name="scale"/> copies of the set (fresh BINs and numbers per copy) into an empty registry; returns the rows written.</summary>
+    /// <summary>
+    /// Loads <paramref name="scale"/> copies of the set (fresh BINs and numbers per copy) into an empty database; returns the
+    /// rows written. Contributors that do not scale (the candidate pool) are left out.
+    /// </summary>
     public async Task<long> LoadScaledAsync(int scale, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(scale, 1);
-        if (await db.Set<Employer>().AnyAsync(ct))
-            throw new InvalidOperationException("The database already holds employers: seed-demo loads into an empty database.");
-        return (await LoadAsync(scale, ct)).Rows;
+        var scaling = contributors.Where(c => c.Scales).ToList();
+        foreach (var contributor in scaling)
+            if (await contributor.IsLoadedAsync(db, ct))
+                throw new InvalidOperationException(
+                    $"The database already holds the demo data of {contributor.Name}: seed-demo loads into an empty database.");
+        return (await LoadAsync(scaling, scale, ct)).Rows;
     }
 
-    async Task<DemoCounts> LoadAsync(int copies, CancellationToken ct)
+    async Task<DemoCounts> LoadAsync(IReadOnlyList<IDemoDataContributor> chosen, int copies, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var writer = DemoBulkWriters.For(db.Database.GetDbConnection());
-        var counts = DemoCounts.Zero;
-        var ledger = new Dictionary<(int, string, string), QuotaLedger>();
-        TimeSpan generating = TimeSpan.Zero, writing = TimeSpan.Zero;
+        var writer = DemoBulkWriter.For(db);
+        var load = new DemoLoad(writer, today, db);
+        var started = clock.GetTimestamp();
         for (var copy = 0; copy < copies; copy++)
+            await load.RunCopyAsync(chosen, DemoLoad.DefaultSeed + copy, copy, copy == copies - 1, ct);
+        var elapsed = clock.GetElapsedTime(started);
+        if (load.Counts.Rows > 0)
         {
-            var started = clock.GetTimestamp();
-            var records = DemoGenerator.Generate(new DemoOptions { Seed = DemoGenerator.DefaultSeed + copy, Copy = copy, StatusAsOf = today });
-            generating += clock.GetElapsedTime(started);
-            started = clock.GetTimestamp();
-            await DemoBulkWriters.WriteAsync(writer, records, ct);
-            writing += clock.GetElapsedTime(started);
-            counts += records.Counts with { QuotaRows = 0 };
-            foreach (var q in records.Quotas)
-            {
-                if (!ledger.TryGetValue((q.Year, q.RegionCode, q.Category), out var sum))
-                    ledger[(q.Year, q.RegionCode, q.Category)] = sum = new QuotaLedger { Year = q.Year, RegionCode = q.RegionCode, Category = q.Category };
-                sum.Cap += q.Cap;
-                sum.Used += q.Used;
-                sum.Reserved += q.Reserved;
-            }
+            var data = new Dictionary<string, object> { ["copies"] = copies, ["seed"] = DemoLoad.DefaultSeed };
+            foreach (var (name, rows) in load.Counts.ByName) data[name] = rows;
+            data["rows"] = load.Counts.Rows;
+            audit.Record(Actor.System, PlatformAuditEvents.DemoDataLoaded, null, null, data);
         }
-        var existing = await db.Set<QuotaLedger>().AsNoTracking().Select(q => new { q.Year, q.RegionCode, q.Category }).ToListAsync(ct);
-        foreach (var k in existing) ledger.Remove((k.Year, k.RegionCode, k.Category));
-        await writer.WriteAsync(DemoTables.Quotas, ledger.Values, ct);
-        counts = counts with { QuotaRows = ledger.Count };
-        audit.Record(Actor.System, PlatformAuditEvents.DemoDataLoaded, null, null, new
-        {
-            copies, seed = DemoGenerator.DefaultSeed, counts.Employers, counts.Applications, counts.Workers, counts.CaseActions,
-            counts.Permits, counts.QuotaRows, counts.Offences, counts.HouseholdPermits, counts.Rows,
-        });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Demo data: {Copies} cop(ies) generated in {Generating:F1} s, written in {Writing:F1} s",
-            copies, generating.TotalSeconds, writing.TotalSeconds);
-        return counts;
+            copies, (elapsed - writer.Elapsed).TotalSeconds, writer.Elapsed.TotalSeconds);
+        return load.Counts;
     }
 }

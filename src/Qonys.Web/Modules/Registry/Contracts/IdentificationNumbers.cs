@@ -7,4 +7,7 @@ public static class IdentificationNumbers
 {
     /// <summary>Why <paramref name="value"/> is not a valid IIN/BIN (check digit included), or null when it is.</summary>
     public static string? Problem(string? value) => IdentificationNumber.Problem(value);
+
+    /// <summary>The valid 12-digit number the first eleven digits begin, or null when no check digit can end them.</summary>
+    public static string? Complete(string firstEleven) => IdentificationNumber.Complete(firstEleven);
 }

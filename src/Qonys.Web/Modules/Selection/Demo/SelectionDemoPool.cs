@@ -1,16 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Selection.Domain;
 using Qonys.Web.Modules.Selection.Scorecards;
+using Qonys.Web.Platform.Demo;
 
-namespace Qonys.Web.Modules.Selection.Data;
+namespace Qonys.Web.Modules.Selection.Demo;
 
 /// <summary>
 /// The demo candidate pool: <see cref="Size"/> synthetic candidates from a fixed seed, registered by an agency (no
 /// accounts), with profile timestamps spread over the first quarter of 2026 (fixed dates, not the clock). Occupations
 /// come from ISCO major groups 2, 3, 7 and 8 only, so tests can run rounds on other occupations without the demo pool.
-/// Loaded once, into an empty candidate table, in demo mode.
+/// Loaded with the demo set on a demo start, into an empty candidate table; its own seed, not the set's random stream;
+/// fixed ids, so a scaled load (benchmarks) leaves it out.
 /// </summary>
-public sealed class SelectionDemoPool(AppDb db, AuditLog audit, TimeProvider clock)
+internal sealed class SelectionDemoPool(AppDb db, AuditLog audit, TimeProvider clock) : IDemoDataContributor
 {
     public const int Size = 3000;
     public const int Seed = 20260401;
@@ -23,9 +25,14 @@ public sealed class SelectionDemoPool(AppDb db, AuditLog audit, TimeProvider clo
     static readonly string[] Names = ["Alisher", "Bakyt", "Chen", "Dilnoza", "Emre", "Farrukh", "Gulnara", "Hasan", "Indira", "Jamshid", "Kamila", "Li", "Murat", "Nodira", "Oksana", "Pavel", "Rustam", "Sanjar", "Timur", "Umida"];
     static readonly string[] Surnames = ["Abdullaev", "Bekova", "Wang", "Yildiz", "Karimov", "Sharma", "Ivanova", "Aliyev", "Petrov", "Tursunova", "Batbayar", "Zhukov"];
 
-    public async Task EnsureLoadedAsync(CancellationToken ct)
+    public string Name => "selection: candidate pool";
+    public int Order => 600;
+    public bool Scales => false;
+
+    public Task<bool> IsLoadedAsync(AppDb database, CancellationToken ct) => database.Set<Candidate>().AnyAsync(ct);
+
+    public async Task ContributeAsync(DemoContext context, CancellationToken ct)
     {
-        if (await db.Set<Candidate>().AnyAsync(ct)) return;
         var occupations = await db.Set<Occupation>().AsNoTracking().Where(o => o.Level == "unit" && DemoMajorGroups.Contains(o.MajorGroup))
             .OrderBy(o => o.Code).Select(o => o.Code).ToListAsync(ct);
         if (occupations.Count == 0) return;

@@ -1,13 +1,12 @@
 using Qonys.Web.Modules.Permits.Domain;
-using Qonys.Web.Platform.Reference;
 
-namespace Qonys.Web.Platform.Demo;
+namespace Qonys.Web.Modules.Permits.Demo;
 
 /// <summary>
-/// The plausible spreads behind the demo data set: where the published figures name no value (other countries,
+/// The plausible spreads behind the permits' demo data: where the published figures name no value (other countries,
 /// other sections, regions), these weights decide. Synthetic names per citizenship, occupations per category and section.
 /// </summary>
-static class DemoVocabulary
+internal static class PermitsDemoVocabulary
 {
     /// <summary>Countries other than the four the figures name, weighted like Kazakhstan's other sources of foreign labour.</summary>
     public static readonly (string Code, double Weight)[] OtherCountries =
@@ -26,9 +25,6 @@ static class DemoVocabulary
     [
         ("G", 25), ("H", 20), ("M", 18), ("J", 12), ("D", 12), ("I", 8), ("E", 5), ("Q", 5), ("P", 4), ("K", 3), ("L", 3), ("S", 3), ("R", 2),
     ];
-
-    /// <summary>Section N's weight when it falls among the other sections (the May figures do not name it).</summary>
-    public const double SectionNWeightAmongOthers = 30;
 
     public static readonly (string Code, double Weight)[] AllSections =
         [("F", 5000), ("A", 2300), ("B", 1300), ("C", 1300), ("N", 1000), .. OtherSections.Select(s => (s.Code, s.Weight * 3400 / 120))];
@@ -52,13 +48,6 @@ static class DemoVocabulary
         ["J"] = ["KZ-71", "KZ-75"], ["K"] = ["KZ-71", "KZ-75"], ["M"] = ["KZ-71", "KZ-75"],
         ["F"] = ["KZ-71", "KZ-75", "KZ-23"],
     };
-
-    /// <summary>Offences outside the five published regions: weights for the other fifteen (each stays below Turkistan's 99).</summary>
-    public static readonly (string Code, double Weight)[] OtherOffenceRegions =
-    [
-        ("KZ-19", 90), ("KZ-23", 85), ("KZ-31", 75), ("KZ-15", 70), ("KZ-47", 68), ("KZ-63", 62), ("KZ-55", 58), ("KZ-27", 55),
-        ("KZ-43", 52), ("KZ-33", 50), ("KZ-11", 48), ("KZ-39", 46), ("KZ-10", 44), ("KZ-59", 40), ("KZ-62", 38),
-    ];
 
     /// <summary>
     /// Household labour immigrants' citizenships other than Uzbekistan (the only one published): an assumption, weighted
@@ -92,20 +81,6 @@ static class DemoVocabulary
 
     /// <summary>The prepaid income tax per month of a household permit, as rule_values.csv (household.prepaid_tax_mci_per_month).</summary>
     public const decimal HouseholdPrepaidTaxMciPerMonth = 4;
-
-    public static readonly Dictionary<string, string[]> EmployerStems = new()
-    {
-        ["F"] = ["Steppe Build", "Qurylys Invest", "Saryarka Construction", "Baiterek Stroy", "Caspian Engineering Works"],
-        ["A"] = ["Zhetysu Agro", "Dala Harvest", "Ontustik Greenhouse", "Aq Bidai Farming"],
-        ["B"] = ["Caspian Drilling", "Saryarka Ore", "Tengiz Field Services", "Kazakh Mining Group"],
-        ["C"] = ["Temir Steel", "Ertis Manufacturing", "Shymkent Cement", "Altyn Polymer"],
-        ["N"] = ["Nomad Support Services", "Caspian Catering", "Steppe Facility Management"],
-        ["G"] = ["Baiterek Trade", "Silk Road Wholesale"], ["H"] = ["Khorgos Logistics", "Transit Line"],
-        ["J"] = ["Astana Digital", "Alatau Software"], ["M"] = ["Qazaq Engineering Consult", "Esil Design Bureau"],
-        ["D"] = ["Ekibastuz Power", "Balkhash Energy"], ["I"] = ["Burabay Hospitality", "Medeu Hotels"],
-        ["E"] = ["Ertis Water"], ["Q"] = ["Astana Medical Centre"], ["P"] = ["Nur Education"], ["K"] = ["Almaty Finance"],
-        ["L"] = ["Esil Property"], ["S"] = ["Steppe Services"], ["R"] = ["Alatau Events"],
-    };
 
     static readonly string[] CnSurnames = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu", "Sun"];
     static readonly string[] CnGiven = ["Wei", "Fang", "Lei", "Jun", "Hao", "Ming", "Yong", "Jie", "Tao", "Bin", "Xiaoling", "Yan"];
@@ -230,6 +205,4 @@ static class DemoVocabulary
     public static FeeRateQuote Fee(string category, string section, int months, DateOnly submitted) =>
         Fees.Value.Find(category, section, months, submitted)
         ?? throw new InvalidOperationException($"no fee rate for category {category}, section {section}, {months} months on {submitted:yyyy-MM-dd}");
-
-    public static int Mci(int year) => year switch { <= 2022 => 3063, 2023 => 3450, 2024 => DemoFigures.Mci2024, _ => DemoFigures.Mci2025 };
 }
