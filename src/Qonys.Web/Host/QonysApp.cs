@@ -9,6 +9,7 @@ using Qonys.Web.Modules.Permits;
 using Qonys.Web.Modules.Registry;
 using Qonys.Web.Modules.Selection;
 using Qonys.Web.Platform.Demo;
+using Qonys.Web.Platform.Security;
 
 namespace Qonys.Web.Host;
 
@@ -31,6 +32,7 @@ public static class QonysApp
         services.AddSingleton(TimeProvider.System);
         services.AddQonysDatabase(options);
         services.AddQonysAuth(options);
+        services.AddQonysSecurity(builder.Configuration);
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditReading>();
         services.AddSingleton<ReferenceCache>();
@@ -76,6 +78,7 @@ public static class QonysApp
 
         var app = builder.Build();
 
+        app.UseQonysSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseQonysLocalization();
@@ -83,6 +86,7 @@ public static class QonysApp
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseQonysRequestForgeryProtection();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
 

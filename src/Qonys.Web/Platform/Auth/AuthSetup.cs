@@ -41,7 +41,11 @@ public static class AuthSetup
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromMinutes(options.Auth.TokenLifetimeMinutes))
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(options.Auth.TokenLifetimeMinutes);
+                o.Events.OnMessageReceived = SessionRevocation.ValidateBearerAsync;
+            })
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
             {
                 o.LoginPath = "/login";
@@ -50,8 +54,10 @@ public static class AuthSetup
                 o.Cookie.Name = "qonys.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure on HTTPS (behind a proxy: Qonys:Security:BehindProxy)
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.Events.OnValidatePrincipal = SessionRevocation.ValidateCookieAsync;
                 o.Events.OnRedirectToLogin = ctx => ApiStatusOrRedirect(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiStatusOrRedirect(ctx, StatusCodes.Status403Forbidden);
             });
