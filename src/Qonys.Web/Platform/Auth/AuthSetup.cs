@@ -22,9 +22,8 @@ public static class AuthSetup
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = true;
+                // Lock-out is per (e-mail, source): SignInThrottling. Identity's lock (LockoutEnd) stays an administrator's tool.
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = options.Auth.MaxFailedAccessAttempts;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.Auth.LockoutMinutes);
             })
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<AppDb>()
@@ -83,6 +82,7 @@ public static class AuthSetup
                 }));
         });
         services.AddScoped<TokenIssuing>();
+        services.AddScoped(sp => new SignInThrottling(sp.GetRequiredService<AppDb>(), sp.GetRequiredService<TimeProvider>(), options.Auth));
     }
 
     static Task ApiStatusOrRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
