@@ -35,6 +35,7 @@ public static class QonysApp
         services.AddQonysSecurity(builder.Configuration);
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditReading>();
+        services.AddScoped<AuditAnchoring>();
         services.AddSingleton<ReferenceCache>();
         services.AddScoped<ReferenceData>();
         services.AddScoped<ReferenceSeeder>();
