@@ -6,6 +6,7 @@ namespace Qonys.Web.Platform.Security;
 /// The headers every response carries (docs/security.md): a Content-Security-Policy the pages satisfy (scripts only
 /// from the app's own files, no inline script; no framing), nosniff, a strict Referrer-Policy, and on HTTPS requests
 /// HSTS. Responses of endpoints (API, pages: where personal data is) are not stored by any cache; static files are.
+/// (Kestrel's Server header is switched off in <see cref="SecuritySetup"/>.)
 /// </summary>
 sealed class SecurityHeaders(RequestDelegate next, IOptions<SecurityOptions> options)
 {
@@ -35,8 +36,6 @@ sealed class SecurityHeaders(RequestDelegate next, IOptions<SecurityOptions> opt
                 headers.CacheControl = "no-store";
                 headers.Pragma = "no-cache";
             }
-            headers.Remove("Server");
-            headers.Remove("X-Powered-By");
             return Task.CompletedTask;
         });
         return next(http);
