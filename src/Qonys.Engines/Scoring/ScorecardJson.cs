@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Qonys.Engines.Json;
 
 namespace Qonys.Engines.Scoring;
 
@@ -23,6 +25,8 @@ public static class ScorecardJson
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             WriteIndented = true,
+            // "criteria": [null] and the like are not a scorecard: refused while reading, never met by the validator.
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver().WithAddedModifier(NullElements.Reject),
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -10,6 +10,7 @@ using Qonys.Web.Modules.Permits;
 using Qonys.Web.Modules.Registry;
 using Qonys.Web.Modules.Selection;
 using Qonys.Web.Platform.Demo;
+using Qonys.Web.Platform.Security;
 
 namespace Qonys.Web.Host;
 
@@ -45,6 +46,7 @@ public static class QonysApp
         services.AddQonysDatabase(options);
         services.AddQonysAuth(options);
         services.AddQonysAudit();
+        services.AddQonysSecurity(builder.Configuration);
         services.AddSingleton<ReferenceCache>();
         services.AddScoped<ReferenceData>();
         services.AddScoped<ReferenceSeeder>();
@@ -72,6 +74,7 @@ public static class QonysApp
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower));
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
+        services.AddNullElementRejection();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxRequestBodyBytes);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -82,6 +85,7 @@ public static class QonysApp
 
         var app = builder.Build();
 
+        app.UseQonysSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseQonysLocalization();
@@ -89,6 +93,7 @@ public static class QonysApp
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseQonysRequestForgeryProtection();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
 

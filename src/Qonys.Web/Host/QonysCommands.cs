@@ -30,11 +30,20 @@ public static class QonysCommands
             case "verify-audit":
             {
                 using var scope = app.Services.CreateScope();
-                var result = await AuditChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<AppDb>());
+                var result = await AuditChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), default,
+                    scope.ServiceProvider.GetRequiredService<AuditAnchoring>());
                 Console.WriteLine(result.Intact
                     ? $"audit log intact: {result.EntriesChecked} entries in {result.ChainsChecked} chains checked"
                     : $"audit log BROKEN at chain {result.FirstBrokenShard}, entry {result.FirstBrokenSeq}: {result.Reason} ({result.EntriesChecked} entries before it are intact)");
                 return result.Intact ? 0 : 3;
+            }
+            case "anchor-audit":
+            {
+                // Signs a checkpoint of every chain's head (docs/security.md); run it from a scheduler until a job does.
+                using var scope = app.Services.CreateScope();
+                var checkpoint = await scope.ServiceProvider.GetRequiredService<AuditAnchoring>().PublishAsync();
+                Console.WriteLine($"audit checkpoint {checkpoint.Number} signed by key {checkpoint.KeyId}");
+                return 0;
             }
             case "seed-demo":
             {
@@ -85,7 +94,7 @@ public static class QonysCommands
                 return 0;
             }
             default:
-                await Console.Error.WriteLineAsync($"unknown command '{command}': use serve, migrate, verify-audit, create-user, seed-demo or schema-sql");
+                await Console.Error.WriteLineAsync($"unknown command '{command}': use serve, migrate, verify-audit, anchor-audit, create-user, seed-demo or schema-sql");
                 return 2;
         }
     }

@@ -96,8 +96,12 @@ public static class AuditChain
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
-    /// <summary>Walks every chain in order and reports the first entry (by chain, then position) that no longer matches.</summary>
-    public static async Task<AuditVerification> VerifyAsync(AppDb db, CancellationToken ct = default)
+    /// <summary>
+    /// Walks every chain in order and reports the first entry (by chain, then position) that no longer matches; then,
+    /// given <paramref name="anchoring"/>, checks the chains' heads against the signed checkpoints (a deleted tail, a
+    /// rewritten chain) and, all being intact, publishes a new checkpoint.
+    /// </summary>
+    public static async Task<AuditVerification> VerifyAsync(AppDb db, CancellationToken ct = default, AuditAnchoring? anchoring = null)
     {
         const int batch = 5000;
         var prev = Genesis;
@@ -109,7 +113,13 @@ public static class AuditChain
             var rows = await db.Set<AuditEntry>().AsNoTracking()
                 .Where(e => e.Shard > afterShard || (e.Shard == afterShard && e.Seq > afterSeq))
                 .OrderBy(e => e.Shard).ThenBy(e => e.Seq).Take(batch).ToListAsync(ct);
-            if (rows.Count == 0) return new AuditVerification(true, checkedCount, chains, null, null, null);
+            if (rows.Count == 0)
+            {
+                if (anchoring is null) return new AuditVerification(true, checkedCount, chains, null, null, null);
+                if (await anchoring.VerifyAsync(checkedCount, chains, ct) is { } unanchored) return unanchored;
+                await anchoring.PublishAsync(ct);
+                return new AuditVerification(true, checkedCount, chains, null, null, null);
+            }
             foreach (var e in rows)
             {
                 if (e.Shard != shard)

@@ -6,7 +6,7 @@ public sealed record AuditEntryResponse(int Shard, long Seq, DateTime At, Guid? 
     string? EntityType, string? EntityId, string Data, string Hash);
 
 /// <summary>The auditor's use cases, shared by the API and the /audit page: browse the log, verify its chains.</summary>
-public sealed class AuditReading(AppDb db, AuditLog log)
+public sealed class AuditReading(AppDb db, AuditLog log, AuditAnchoring anchoring)
 {
     /// <summary>Newest first, optionally of one entity.</summary>
     public async Task<PagedList<AuditEntryResponse>> EntriesAsync(string? entityType, string? entityId, int? page, int? pageSize, CancellationToken ct)
@@ -25,7 +25,7 @@ public sealed class AuditReading(AppDb db, AuditLog log)
     /// <summary>Walks every chain; the verification is itself audited (who verified, and what was found).</summary>
     public async Task<AuditVerification> VerifyAsync(Actor actor, CancellationToken ct)
     {
-        var result = await AuditChain.VerifyAsync(db, ct);
+        var result = await AuditChain.VerifyAsync(db, ct, anchoring);
         await log.RecordNowAsync(actor, PlatformAuditEvents.AuditVerified, null, null,
             new { result.Intact, result.EntriesChecked, result.FirstBrokenShard, result.FirstBrokenSeq }, ct);
         return result;

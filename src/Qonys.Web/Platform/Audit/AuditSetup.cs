@@ -10,5 +10,6 @@ internal static class AuditSetup
         services.AddSingleton<IInterceptor, AuditSealing>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditReading>();
+        services.AddScoped<AuditAnchoring>();
     }
 }

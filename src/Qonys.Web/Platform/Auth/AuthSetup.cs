@@ -22,9 +22,8 @@ public static class AuthSetup
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = true;
+                // Lock-out is per (e-mail, source): SignInThrottling. Identity's lock (LockoutEnd) stays an administrator's tool.
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = options.Auth.MaxFailedAccessAttempts;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.Auth.LockoutMinutes);
             })
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<AppDb>()
@@ -41,7 +40,11 @@ public static class AuthSetup
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromMinutes(options.Auth.TokenLifetimeMinutes))
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(options.Auth.TokenLifetimeMinutes);
+                o.Events.OnMessageReceived = SessionRevocation.ValidateBearerAsync;
+            })
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
             {
                 o.LoginPath = "/login";
@@ -50,8 +53,10 @@ public static class AuthSetup
                 o.Cookie.Name = "qonys.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure on HTTPS (behind a proxy: Qonys:Security:BehindProxy)
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.Events.OnValidatePrincipal = SessionRevocation.ValidateCookieAsync;
                 o.Events.OnRedirectToLogin = ctx => ApiStatusOrRedirect(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiStatusOrRedirect(ctx, StatusCodes.Status403Forbidden);
             });
@@ -77,6 +82,7 @@ public static class AuthSetup
                 }));
         });
         services.AddScoped<TokenIssuing>();
+        services.AddScoped(sp => new SignInThrottling(sp.GetRequiredService<AppDb>(), sp.GetRequiredService<TimeProvider>(), options.Auth));
     }
 
     static Task ApiStatusOrRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Qonys.Engines.Json;
 
 namespace Qonys.Web.Platform.Errors;
 
@@ -25,13 +26,23 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         else
         {
             // The route pattern, never the path: paths carry identifiers (BIN, IIN) that must not reach the logs.
-            var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+            // The exception handler clears the endpoint before it runs the handlers; the feature keeps the failed one.
+            var endpoint = http.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint();
+            var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? endpoint?.DisplayName ?? "(no endpoint: " + FirstSegment(http) + ")";
             log.LogError(exception, "Unhandled exception on {Method} {Route}", http.Request.Method, route);
             result = ResultMapping.Problem(500, "Internal error", "The server could not complete the request. It has been logged; " +
                                                              "quote the trace id when you report it.", "internal");
         }
         await result.ExecuteAsync(http);
         return true;
+    }
+
+    /// <summary>The first path segment only ("/api", "/lib"): enough to place a request that matched no endpoint.</summary>
+    static string FirstSegment(HttpContext http)
+    {
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value ?? "";
+        var end = path.IndexOf('/', 1);
+        return end < 0 ? path : path[..end];
     }
 
     static IResult BadInput(BadHttpRequestException bad)
@@ -44,6 +55,13 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
 
     static IResult JsonProblem(JsonException json)
     {
+        if (json is NullElementException nullElement)
+        {
+            var holder = FieldName(json.Path);
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [holder == "body" ? nullElement.Member : holder + "." + nullElement.Member] = ["may not be null"] },
+                title: "The request is not valid", type: ResultMapping.ProblemBase + "validation");
+        }
         var field = FieldName(json.Path);
         var message = field == "body" ? "is not valid JSON" : "has a value of the wrong type or format";
         return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },

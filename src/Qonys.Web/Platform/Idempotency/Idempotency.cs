@@ -49,7 +49,8 @@ public static class IdempotencyExtensions
 /// Idempotency-Key per API.md: the same key and body replays the first answer and creates nothing; the same key
 /// with another body is 422; a key whose first request is still running is 409. The key is claimed in its own
 /// committed row before the request runs (a unique key in the database, so concurrent requests and app nodes
-/// agree), and the answer is stored after it. A request that failed with a server error releases its key.
+/// agree; a repeat's insert does nothing), and the answer is stored after it. A request that failed with a server
+/// error releases its key.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
@@ -83,21 +84,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
         http.Request.Body.Position = 0;
 
-        var record = new IdempotencyRecord { Caller = caller, Key = key, RequestHash = hash, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        db.Add(record);
-        try
+        if (!await ClaimAsync(db, caller, key, hash, clock.GetUtcNow().UtcDateTime, http.RequestAborted))
         {
-            await db.SaveChangesAsync(http.RequestAborted);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
             var existing = await db.Set<IdempotencyRecord>().AsNoTracking()
                 .FirstOrDefaultAsync(r => r.Caller == caller && r.Key == key, http.RequestAborted);
             await AnswerRepeatAsync(http, existing, hash);
             return;
         }
-        db.ChangeTracker.Clear();
 
         var original = http.Response.Body;
         using var captured = new MemoryStream();
@@ -127,6 +120,22 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                 .SetProperty(r => r.ResponseBody, captured.ToArray()), CancellationToken.None);
         captured.Position = 0;
         await captured.CopyToAsync(original, http.RequestAborted);
+    }
+
+    /// <summary>
+    /// Claims the key: true when this request inserted its row, false when the key was already there. A repeat is an
+    /// expected condition, so it is an insert that does nothing (both providers' ON CONFLICT DO NOTHING), not a unique
+    /// violation that the database and EF Core would log as a failure.
+    /// </summary>
+    static async Task<bool> ClaimAsync(AppDb db, string caller, string key, string hash, DateTime now, CancellationToken ct)
+    {
+        byte[] empty = [];
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "platform_idempotency_keys" ("caller", "key", "request_hash", "completed", "status_code", "response_body", "created_at")
+            VALUES ({caller}, {key}, {hash}, {false}, {0}, {empty}, {now})
+            ON CONFLICT ("caller", "key") DO NOTHING
+            """, ct);
+        return inserted == 1;
     }
 
     static Task ReleaseAsync(AppDb db, string caller, string key) =>

@@ -63,8 +63,10 @@ public static class UiSetup
     public static void MapQonysUi(this WebApplication app)
     {
         app.MapRazorPages();
-        app.MapPost("/logout", async (HttpContext http) =>
+        app.MapPost("/logout", async (HttpContext http, UserManager<AppUser> users) =>
             {
+                // A new security stamp: this cookie, copies of it and the account's bearer tokens stop working.
+                if (await users.GetUserAsync(http.User) is { } user) await SessionRevocation.RevokeAsync(users, user);
                 await http.SignOutAsync(IdentityConstants.ApplicationScheme);
                 return Results.Redirect("/login");
             })

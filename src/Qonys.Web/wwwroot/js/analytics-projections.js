@@ -24,7 +24,10 @@
         var cancel = document.querySelector('[data-cancel-url]');
         if (cancel) cancel.addEventListener('click', function () {
             cancel.disabled = true;
-            fetch(cancel.getAttribute('data-cancel-url'), { method: 'POST' });
+            var token = document.querySelector('meta[name="request-verification-token"]');
+            fetch(cancel.getAttribute('data-cancel-url'), {
+                method: 'POST', headers: { RequestVerificationToken: token ? token.content : '' }
+            });
         });
         return;
     }

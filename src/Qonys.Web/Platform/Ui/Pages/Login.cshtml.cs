@@ -21,7 +21,7 @@ public sealed class LoginModel(TokenIssuing issuing, SignInManager<AppUser> sign
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var verified = await issuing.VerifyAsync(new TokenRequest(Email, Password), ct);
+        var verified = await issuing.VerifyAsync(new TokenRequest(Email, Password), AuthEndpoints.SourceOf(HttpContext), ct);
         switch (verified.Outcome)
         {
             case Outcome.Ok:
