@@ -61,5 +61,10 @@ public sealed class NullElementTests(Apps apps)
             """{"invitations": 10, "occupationCodes": ["2512", null]}""", System.Text.Encoding.UTF8, "application/json")))
             .ShouldBeProblem(HttpStatusCode.BadRequest);
         problem.GetProperty("errors").TryGetProperty("occupationCodes[1]", out _).ShouldBeTrue(problem.ToString());
+
+        // Found by the sweep: a NUL character in a string reached PostgreSQL, which cannot store it (500).
+        var nul = await (await admin.PutAsync("/api/v1/quotas/2025/KZ-10/1", new StringContent(
+            "{\"cap\": 27, \"reason\": \"a\\u0000b\"}", System.Text.Encoding.UTF8, "application/json"))).ShouldBeProblem(HttpStatusCode.BadRequest);
+        nul.GetProperty("errors").TryGetProperty("reason", out _).ShouldBeTrue(nul.ToString());
     }
 }
