@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Qonys.Web.Platform.Auth;
 
 /// <summary>
@@ -15,7 +17,8 @@ public static class Permissions
     public const string DashboardView = "dashboard.view";
     public const string UsersManage = "users.manage";
 
-    static readonly Dictionary<string, string[]> Grants = new()
+    // Concurrent: every host built in a process (tests build several at once) grants its modules' permissions again.
+    static readonly ConcurrentDictionary<string, string[]> Grants = new(new Dictionary<string, string[]>
     {
         [ReferenceRead] = Roles.All.ToArray(),
         [ReferenceManage] = [Roles.Administrator],
@@ -25,9 +28,9 @@ public static class Permissions
         [NotificationsRead] = Roles.All.Where(r => r != Roles.IntegrationClient).ToArray(),
         [DashboardView] = Roles.All.Where(r => r != Roles.IntegrationClient).ToArray(),
         [UsersManage] = [Roles.Administrator],
-    };
+    });
 
-    public static IReadOnlyCollection<string> All => Grants.Keys;
+    public static IReadOnlyCollection<string> All => [.. Grants.Keys];
 
     public static bool Allows(string role, string permission) =>
         Grants.TryGetValue(permission, out var roles) && roles.Contains(role);
