@@ -93,7 +93,9 @@ public sealed partial class AuthorizationMatrixTests(Apps apps)
     [Theory, OnSqlite, OnPostgres]
     public async Task Every_route_lets_in_exactly_the_roles_of_the_access_table(Provider provider)
     {
-        var app = await apps.For(provider);
+        // Its own app: signing out (one of the routes) revokes every token of the account, which the shared app's other
+        // tests hold.
+        await using var app = await TestApp.StartAsync(provider);
         var routes = Routes(app).Select(r => r.Key).ToHashSet();
         var table = AccessTable.Rows.ToDictionary(r => r.Route);
         routes.Where(r => !table.ContainsKey(r)).ShouldBeEmpty("routes with no row in the access table");
@@ -110,7 +112,8 @@ public sealed partial class AuthorizationMatrixTests(Apps apps)
 
         var failures = new List<string>();
         var cells = 0;
-        foreach (var row in AccessTable.Rows)
+        // Sign-out last: it revokes the account's token, which the other rows still use.
+        foreach (var row in AccessTable.Rows.OrderBy(r => r.Pattern == "/logout"))
         {
             var allowed = Allowed(row.Effective);
             var page = row.Method == "*";
