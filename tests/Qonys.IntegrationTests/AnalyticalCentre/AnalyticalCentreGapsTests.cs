@@ -37,8 +37,9 @@ public sealed partial class AnalyticalCentreGapsTests(Apps apps)
         (await analyst.GetFromJsonAsync<JsonElement>(url)).GetProperty("cancelRequested").GetBoolean().ShouldBeTrue();
 
         var final = await PollUntilFinalAsync(analyst, url);
+        // Cancelled, with nothing kept: on a fast machine the last heartbeat may come after the last trajectory
+        // (progress 100), so the progress says nothing here.
         final.GetProperty("status").GetString().ShouldBe("cancelled");
-        final.GetProperty("progress").GetDouble().ShouldBeLessThan(100);
         final.GetProperty("series").GetArrayLength().ShouldBe(0);
         final.GetProperty("finishedAt").ValueKind.ShouldBe(JsonValueKind.String);
         (await analyst.PostAsync($"{url}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
