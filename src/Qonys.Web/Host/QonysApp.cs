@@ -15,7 +15,7 @@ using Qonys.Web.Platform.Security;
 namespace Qonys.Web.Host;
 
 /// <summary>Builds the one host: platform services, then each module, then the HTTP pipeline. Reads as a table of contents.</summary>
-public static class QonysApp
+internal static class QonysApp
 {
     /// <summary>The modules, one line each; their menu entries appear in this order.</summary>
     static readonly IModule[] Modules =

@@ -5,7 +5,7 @@ using Qonys.Web.Platform.Demo;
 namespace Qonys.Web.Host;
 
 /// <summary>The command line: serve by default, or one operator command.</summary>
-public static class QonysCommands
+internal static class QonysCommands
 {
     public static async Task<int> RunAsync(string[] args)
     {

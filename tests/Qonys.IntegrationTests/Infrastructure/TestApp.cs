@@ -101,7 +101,7 @@ public sealed class TestApp : IAsyncDisposable
     sealed record TokenBody(string AccessToken, int ExpiresIn);
 
     /// <summary>A fresh unit of work on the app's database, for arranging and checking what HTTP cannot show.</summary>
-    public async Task<T> WithDbAsync<T>(Func<AppDb, Task<T>> action)
+    internal async Task<T> WithDbAsync<T>(Func<AppDb, Task<T>> action)
     {
         using var scope = _app.Services.CreateScope();
         return await action(scope.ServiceProvider.GetRequiredService<AppDb>());

@@ -3,28 +3,28 @@ using System.Text;
 
 namespace Qonys.Web.Modules.Analytics;
 
-public sealed record CountItem(string Key, int Count);
+internal sealed record CountItem(string Key, int Count);
 
 /// <summary>
 /// Workers holding a valid permit on <see cref="Date"/>: foreign workers (employer permits) or household labour immigrants
 /// (household permits); <see cref="Items"/> is empty when no breakdown was asked.
 /// </summary>
-public sealed record WorkersOnDateResponse(DateOnly Date, string? By, int Total, IReadOnlyList<CountItem> Items)
+internal sealed record WorkersOnDateResponse(DateOnly Date, string? By, int Total, IReadOnlyList<CountItem> Items)
 {
     public string ToCsv() => By is null
         ? AnalyticsCsv.Of(["date", "total"], [[AnalyticsCsv.Iso(Date), AnalyticsCsv.Num(Total)]])
         : AnalyticsCsv.Of(["key", "count"], Items.Select(i => new[] { i.Key, AnalyticsCsv.Num(i.Count) }));
 }
 
-public sealed record EmployersUsingForeignLabourResponse(DateOnly Date, int Total)
+internal sealed record EmployersUsingForeignLabourResponse(DateOnly Date, int Total)
 {
     public string ToCsv() => AnalyticsCsv.Of(["date", "total"], [[AnalyticsCsv.Iso(Date), AnalyticsCsv.Num(Total)]]);
 }
 
-public sealed record OffenceItem(string Key, int Count, long FinesImposedKzt, long FinesCollectedKzt);
+internal sealed record OffenceItem(string Key, int Count, long FinesImposedKzt, long FinesCollectedKzt);
 
 /// <summary>Offences committed from <see cref="From"/> to <see cref="To"/> (both included), with fines imposed and collected.</summary>
-public sealed record OffencesResponse(DateOnly From, DateOnly To, string? By, int Total, long FinesImposedKzt, long FinesCollectedKzt,
+internal sealed record OffencesResponse(DateOnly From, DateOnly To, string? By, int Total, long FinesImposedKzt, long FinesCollectedKzt,
     IReadOnlyList<OffenceItem> Items)
 {
     public string ToCsv()

@@ -1,7 +1,7 @@
 namespace Qonys.Web.Modules.Analytics;
 
 /// <summary>The analytical centre's core figures (PRODUCT.md §2.7, API.md "Analytics (core contract)"); every list also answers text/csv.</summary>
-public sealed class AnalyticsModule : IModule
+internal sealed class AnalyticsModule : IModule
 {
     public const string ForeignWorkersRead = "analytics.foreign_workers.read";
     public const string HouseholdWorkersRead = "analytics.household_workers.read";

@@ -11,7 +11,7 @@ namespace Qonys.Web.Modules.Analytics;
 /// analysts and administrators; officers and inspectors see their own region only. The figures are read from the
 /// read models the permits and compliance modules publish (<see cref="IPermitRegister"/>, <see cref="IOffenceRegister"/>).
 /// </summary>
-public sealed class AnalyticsQueries(IPermitRegister permits, IOffenceRegister offences)
+internal sealed class AnalyticsQueries(IPermitRegister permits, IOffenceRegister offences)
 {
     public static readonly IReadOnlyList<string> WorkerBreakdowns = ["category", "citizenship", "okedSection", "region"];
     public static readonly IReadOnlyList<string> HouseholdWorkerBreakdowns = ["citizenship", "region"];

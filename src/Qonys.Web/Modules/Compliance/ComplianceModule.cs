@@ -4,7 +4,7 @@ using Qonys.Web.Modules.Compliance.Register;
 namespace Qonys.Web.Modules.Compliance;
 
 /// <summary>Administrative offences of foreign-labour rules (PRODUCT.md §2.5); so far a register other modules read through its door, and its demo data.</summary>
-public sealed class ComplianceModule : IModule
+internal sealed class ComplianceModule : IModule
 {
     public void AddServices(IServiceCollection services, QonysOptions options)
     {

@@ -8,7 +8,7 @@ namespace Qonys.Web.Modules.Demography;
 /// The analytical centre's demography (PRODUCT.md §2.7): projections (API.md "Demography"), stored policy scenarios,
 /// the region labour-deficit index, their exports and the analyst pages under /analytics.
 /// </summary>
-public sealed class DemographyModule : IModule
+internal sealed class DemographyModule : IModule
 {
     public const string ProjectionsRun = "demography.projections.run";
     public const string ProjectionsRead = "demography.projections.read";

@@ -3,7 +3,7 @@ using Qonys.Engines.Forecasting;
 namespace Qonys.Web.Modules.Forecasts;
 
 /// <summary>How a series of a given length is back-tested; null <see cref="Backtest"/> when it is too short for any origin.</summary>
-public sealed record ForecastPlan(BacktestOptions? Backtest, IReadOnlyList<IForecastMethod> Methods, ForecastMethodKind Baseline);
+internal sealed record ForecastPlan(BacktestOptions? Backtest, IReadOnlyList<IForecastMethod> Methods, ForecastMethodKind Baseline);
 
 /// <summary>
 /// The back-test design by series length (monthly, m = 12), so that short series still get scores:
@@ -16,7 +16,7 @@ public sealed record ForecastPlan(BacktestOptions? Backtest, IReadOnlyList<IFore
 /// <item>fewer than 8 months: no back-test; the engine's fallback method (combination, or naive below 4 values).</item>
 /// </list>
 /// </summary>
-public static class ForecastDesign
+internal static class ForecastDesign
 {
     public static readonly IReadOnlyList<double> Levels = [0.8, 0.95];
 

@@ -6,7 +6,7 @@ using Qonys.Web.Modules.Permits.Contracts;
 namespace Qonys.Web.Modules.Forecasts;
 
 /// <summary>A monthly series ready for the engine, with what it counts.</summary>
-public sealed record LoadedSeries(SeriesInfo Info, MonthlySeries? Series);
+internal sealed record LoadedSeries(SeriesInfo Info, MonthlySeries? Series);
 
 /// <summary>
 /// The monthly series the analyst can forecast:
@@ -20,7 +20,7 @@ public sealed record LoadedSeries(SeriesInfo Info, MonthlySeries? Series);
 /// The permits come from the permits module's register (<see cref="IPermitRegister"/>), the arrivals from the demography
 /// module's statistics (<see cref="IInterRegionalArrivals"/>). Permit series run from the first month with a permit to the last complete month before today; empty months count 0.
 /// </summary>
-public sealed class ForecastSeriesCatalogue(IPermitRegister permits, IInterRegionalArrivals arrivals, TimeProvider clock)
+internal sealed class ForecastSeriesCatalogue(IPermitRegister permits, IInterRegionalArrivals arrivals, TimeProvider clock)
 {
     public const string PermitsIssued = "permits-issued";
     public const string NewForeignWorkers = "new-foreign-workers";
@@ -84,7 +84,7 @@ public sealed class ForecastSeriesCatalogue(IPermitRegister permits, IInterRegio
 }
 
 /// <summary>Counts of dates per calendar month, from the first month with a date to the last complete month before today.</summary>
-public static class MonthlyCounts
+internal static class MonthlyCounts
 {
     /// <summary>Null when no date falls before the current month.</summary>
     public static MonthlySeries? Of(IReadOnlyList<DateOnly> dates, DateOnly today)

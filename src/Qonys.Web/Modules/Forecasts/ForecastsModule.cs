@@ -1,7 +1,7 @@
 namespace Qonys.Web.Modules.Forecasts;
 
 /// <summary>Forecasts of monthly flows with back-tests (PRODUCT.md §2.7): the API and the analyst page /analytics/forecasts.</summary>
-public sealed class ForecastsModule : IModule
+internal sealed class ForecastsModule : IModule
 {
     public const string ForecastsRead = "forecasts.read";
 

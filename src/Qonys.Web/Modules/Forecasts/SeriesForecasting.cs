@@ -8,7 +8,7 @@ namespace Qonys.Web.Modules.Forecasts;
 /// chooses the method by mean MASE (ties: sMAPE, then the simpler method), refits it on the whole series and forecasts
 /// the horizon with 80 % and 95 % intervals. Scores relative to the baseline are the method's mean over the baseline's.
 /// </summary>
-public sealed class SeriesForecasting(ForecastSeriesCatalogue catalogue)
+internal sealed class SeriesForecasting(ForecastSeriesCatalogue catalogue)
 {
     public const int MaxHorizon = 36;
 

@@ -2,11 +2,11 @@ using Qonys.Web.Modules.Permits.Domain;
 
 namespace Qonys.Web.Modules.Permits;
 
-public sealed record ExtensionRequestBody(int? Months, string? Reason);
+internal sealed record ExtensionRequestBody(int? Months, string? Reason);
 
-public sealed record ReplacementRequestBody(WorkerRequest? Worker, string? Reason);
+internal sealed record ReplacementRequestBody(WorkerRequest? Worker, string? Reason);
 
-public sealed record ChangeRequestResponse(
+internal sealed record ChangeRequestResponse(
     Guid Id, string Kind, string PermitNumber, Guid ApplicationId, string EmployerBin, string RegionCode, string Category, int? Months,
     WorkerResponse? Worker, string? RequestReason, string Status, DateOnly RequestedOn, DateOnly DecisionDueOn, bool Overdue,
     DateTime? DecidedAt, string? DecisionReason, string? NewPermitNumber)
@@ -19,14 +19,14 @@ public sealed record ChangeRequestResponse(
 }
 
 /// <summary>One line of the officers' work queue: a case with its decision deadline.</summary>
-public sealed record ApplicationQueueItem(Guid Id, string EmployerBin, string RegionCode, string Category, int WorkerCount, string Status,
+internal sealed record ApplicationQueueItem(Guid Id, string EmployerBin, string RegionCode, string Category, int WorkerCount, string Status,
     DateOnly SubmittedOn, DateOnly DecisionDueOn, DateOnly? FeeDueOn, bool Overdue);
 
-public sealed record HouseholdPermitRequest(string? EmployerIin, string? RegionCode, int? Months, WorkerRequest? Worker);
+internal sealed record HouseholdPermitRequest(string? EmployerIin, string? RegionCode, int? Months, WorkerRequest? Worker);
 
-public sealed record PrepaidTaxResponse(int Mci, long Kzt, int MciYear, decimal MciKzt, decimal MciPerMonth);
+internal sealed record PrepaidTaxResponse(int Mci, long Kzt, int MciYear, decimal MciKzt, decimal MciPerMonth);
 
-public sealed record HouseholdPermitResponse(string Number, string EmployerIin, string RegionCode, string WorkerFullName,
+internal sealed record HouseholdPermitResponse(string Number, string EmployerIin, string RegionCode, string WorkerFullName,
     string WorkerPassportNumber, string WorkerCitizenship, DateOnly WorkerBirthDate, int Months, DateOnly IssuedOn, DateOnly ValidFrom,
     DateOnly ValidUntil, PrepaidTaxResponse PrepaidTax, string Status)
 {
@@ -37,10 +37,10 @@ public sealed record HouseholdPermitResponse(string Number, string EmployerIin, 
         p.Status);
 }
 
-public sealed record EmployerChangeRequest(string? NewEmployerIin, string? Reason);
+internal sealed record EmployerChangeRequest(string? NewEmployerIin, string? Reason);
 
 /// <summary>The audit events of the permit lifecycle after issue.</summary>
-public static class PermitLifecycleAuditEvents
+internal static class PermitLifecycleAuditEvents
 {
     public static readonly AuditEventType ChangeRequested = new("permits.change_requested", AuditKind.Change);
     public static readonly AuditEventType ChangeDecided = new("permits.change_decided", AuditKind.Change);

@@ -13,7 +13,7 @@ using Qonys.Web.Modules.Permits.ViewPermits;
 namespace Qonys.Web.Modules.Permits;
 
 /// <summary>Work permits for foreign labour and the quota ledger (PRODUCT.md §2.2–2.3).</summary>
-public sealed class PermitsModule : IModule
+internal sealed class PermitsModule : IModule
 {
     public const string ApplicationsSubmit = "permits.applications.submit";
     public const string ApplicationsRead = "permits.applications.read";

@@ -4,7 +4,7 @@ using Qonys.Web.Modules.Registry.Employers;
 namespace Qonys.Web.Modules.Registry;
 
 /// <summary>The register of employers (BIN) and their staff, which the permit checks and the dashboards read.</summary>
-public sealed class RegistryModule : IModule
+internal sealed class RegistryModule : IModule
 {
     public void AddServices(IServiceCollection services, QonysOptions options)
     {

@@ -8,7 +8,7 @@ namespace Qonys.Web.Modules.Selection;
 
 /// <summary>Skilled-migrant selection on the scorecard engine: stored scorecards, the candidate pool, invitation rounds,
 /// what-if of drafts, and the Ata Zholy card (PRODUCT.md §2.4; docs/scoring.md "Web and API").</summary>
-public sealed class SelectionModule : IModule
+internal sealed class SelectionModule : IModule
 {
     public const string ScorecardsRead = "selection.scorecards.read";
     public const string ScorecardsEdit = "selection.scorecards.edit";

@@ -16,7 +16,7 @@ namespace Qonys.Web.Platform.Audit;
 /// chains alone cannot show. Published after every intact verification and by the "anchor-audit" command; a
 /// periodic publisher is left to the jobs scheduler.
 /// </summary>
-public sealed class AuditAnchoring(AppDb db, TimeProvider clock, IOptions<QonysOptions> options, IConfiguration configuration, ILogger<AuditAnchoring> log)
+internal sealed class AuditAnchoring(AppDb db, TimeProvider clock, IOptions<QonysOptions> options, IConfiguration configuration, ILogger<AuditAnchoring> log)
 {
     const string Format = "qonys-audit-checkpoint/1";
 

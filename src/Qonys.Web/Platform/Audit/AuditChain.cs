@@ -14,7 +14,7 @@ namespace Qonys.Web.Platform.Audit;
 /// are written and in ascending chain order (so chain locks are always a transaction's last locks and cannot deadlock),
 /// on SQLite by its single writer — so no chain ever forks, with any number of app nodes.
 /// </summary>
-public static class AuditChain
+internal static class AuditChain
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -145,4 +145,4 @@ public static class AuditChain
 }
 
 /// <summary>The verifier's answer: intact, or the first broken entry as (chain, position) and why.</summary>
-public sealed record AuditVerification(bool Intact, long EntriesChecked, int ChainsChecked, int? FirstBrokenShard, long? FirstBrokenSeq, string? Reason);
+internal sealed record AuditVerification(bool Intact, long EntriesChecked, int ChainsChecked, int? FirstBrokenShard, long? FirstBrokenSeq, string? Reason);

@@ -7,7 +7,7 @@ namespace Qonys.Web.Platform.Audit;
 /// A signed statement of every chain's head at one moment: "chain n ended at entry s with hash h". Numbered 1, 2, …;
 /// the signature (a key outside the database, <see cref="AuditAnchoring"/>) covers the number, time and heads.
 /// </summary>
-public sealed class AuditCheckpoint
+internal sealed class AuditCheckpoint
 {
     public long Number { get; set; }
     public DateTime At { get; set; }

@@ -3,7 +3,7 @@ using Qonys.Web.Platform.OpenApi;
 
 namespace Qonys.Web.Platform.Audit;
 
-public static class AuditEndpoints
+internal static class AuditEndpoints
 {
     /// <summary>Auditor-only: browse the log and verify its chains.</summary>
     public static void MapAuditApi(this IEndpointRouteBuilder app)

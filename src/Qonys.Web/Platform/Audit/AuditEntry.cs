@@ -7,7 +7,7 @@ namespace Qonys.Web.Platform.Audit;
 /// One tamper-evident audit record: position <see cref="Seq"/> (1, 2, …) in chain <see cref="Shard"/>.
 /// <see cref="Hash"/> covers every field and the previous entry's hash in the same chain.
 /// </summary>
-public sealed class AuditEntry
+internal sealed class AuditEntry
 {
     public int Shard { get; set; }
     public long Seq { get; set; }

@@ -1,13 +1,13 @@
 namespace Qonys.Web.Platform.Audit;
 
 /// <summary>What an audit entry records: a change, a read of personal data, or a refused access.</summary>
-public enum AuditKind { Change, PersonalDataRead, AccessDenied, Security }
+internal enum AuditKind { Change, PersonalDataRead, AccessDenied, Security }
 
 /// <summary>A typed audit event. Modules declare theirs as static fields (the catalogue), never ad-hoc strings.</summary>
-public sealed record AuditEventType(string Code, AuditKind Kind);
+internal sealed record AuditEventType(string Code, AuditKind Kind);
 
 /// <summary>The platform's own audit events; each module keeps its catalogue beside its use cases.</summary>
-public static class PlatformAuditEvents
+internal static class PlatformAuditEvents
 {
     public static readonly AuditEventType LoginSucceeded = new("auth.login_succeeded", AuditKind.Security);
     public static readonly AuditEventType LoginFailed = new("auth.login_failed", AuditKind.Security);

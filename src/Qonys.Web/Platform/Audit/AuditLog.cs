@@ -6,7 +6,7 @@ namespace Qonys.Web.Platform.Audit;
 /// Adds audit entries to the current unit of work. When it is saved they are sealed into the hash chain
 /// (<see cref="AuditSealing"/>) and written together with the change they describe.
 /// </summary>
-public sealed class AuditLog(AppDb db, TimeProvider clock)
+internal sealed class AuditLog(AppDb db, TimeProvider clock)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     const int MaxEntityIdLength = 64;

@@ -2,11 +2,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Qonys.Web.Platform.Audit;
 
-public sealed record AuditEntryResponse(int Shard, long Seq, DateTime At, Guid? ActorId, string ActorRole, string Type, string Kind,
+internal sealed record AuditEntryResponse(int Shard, long Seq, DateTime At, Guid? ActorId, string ActorRole, string Type, string Kind,
     string? EntityType, string? EntityId, string Data, string Hash);
 
 /// <summary>The auditor's use cases, shared by the API and the /audit page: browse the log, verify its chains.</summary>
-public sealed class AuditReading(AppDb db, AuditLog log, AuditAnchoring anchoring)
+internal sealed class AuditReading(AppDb db, AuditLog log, AuditAnchoring anchoring)
 {
     /// <summary>Newest first, optionally of one entity.</summary>
     public async Task<PagedList<AuditEntryResponse>> EntriesAsync(string? entityType, string? entityId, int? page, int? pageSize, CancellationToken ct)

@@ -3,7 +3,7 @@ using System.Security.Claims;
 namespace Qonys.Web.Platform.Auth;
 
 /// <summary>Who is acting: the signed-in user as the use cases see it (no HttpContext below the endpoint).</summary>
-public sealed record Actor(Guid UserId, string Email, string Role, string? RegionCode, string? EmployerBin, Guid? PersonId)
+internal sealed record Actor(Guid UserId, string Email, string Role, string? RegionCode, string? EmployerBin, Guid? PersonId)
 {
     public const string RoleClaim = "qonys:role";
     public const string RegionClaim = "qonys:region";

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Qonys.Web.Platform.Auth;
 
-public sealed class AppUser : IdentityUser<Guid>
+internal sealed class AppUser : IdentityUser<Guid>
 {
     public string DisplayName { get; set; } = "";
     /// <summary>The one role a user acts in (see <see cref="Roles"/>).</summary>
@@ -19,7 +19,7 @@ public sealed class AppUser : IdentityUser<Guid>
     public DateTime CreatedAt { get; set; }
 }
 
-public sealed class AppRole : IdentityRole<Guid>;
+internal sealed class AppRole : IdentityRole<Guid>;
 
 sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {

@@ -4,7 +4,7 @@ using Qonys.Web.Platform.OpenApi;
 namespace Qonys.Web.Platform.Auth;
 
 /// <summary>Signing in to the API: e-mail and password for a bearer token (rate-limited per address).</summary>
-public static class AuthEndpoints
+internal static class AuthEndpoints
 {
     public static void MapAuthApi(this IEndpointRouteBuilder app)
     {

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace Qonys.Web.Platform.Auth;
 
-public static class AuthSetup
+internal static class AuthSetup
 {
     public const string Scheme = "Qonys";
     public const string TokenRateLimit = "token";

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Qonys.Web.Platform.Auth;
 
 /// <summary>A data-protection key ring entry, kept in the database so every app node reads the same tokens and cookies.</summary>
-public sealed class DataProtectionKey
+internal sealed class DataProtectionKey
 {
     public int Id { get; set; }
     public string FriendlyName { get; set; } = "";

@@ -6,7 +6,7 @@ namespace Qonys.Web.Platform.Auth;
 /// Named permissions, one per action. Endpoints and pages require a permission; the use case then checks
 /// the record's scope (own record, own region, national). The grant table is the single source of truth.
 /// </summary>
-public static class Permissions
+internal static class Permissions
 {
     public const string ReferenceRead = "reference.read";
     public const string ReferenceManage = "reference.manage";

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 namespace Qonys.Web.Platform.Auth;
 
 /// <summary>A named operation on a record (read, decide, withdraw, …), as ASP.NET Core's resource-based authorization names it.</summary>
-public sealed class RecordOperation : OperationAuthorizationRequirement
+internal sealed class RecordOperation : OperationAuthorizationRequirement
 {
     public RecordOperation(string name) => Name = name;
 
@@ -14,7 +14,7 @@ public sealed class RecordOperation : OperationAuthorizationRequirement
 }
 
 /// <summary>What a reach is measured by: a record's region, its organisation (BIN), its citizen (IIN) or its worker's passport.</summary>
-public enum ReachKind { Nothing, Everything, Region, Organisation, Citizen, Passport }
+internal enum ReachKind { Nothing, Everything, Region, Organisation, Citizen, Passport }
 
 /// <summary>
 /// How far an actor reaches over one kind of record: every record, the records of one region, of one organisation, of
@@ -22,7 +22,7 @@ public enum ReachKind { Nothing, Everything, Region, Organisation, Citizen, Pass
 /// (<see cref="RecordAccess{T}.AllowsAsync"/>) and the list filter (<see cref="RecordAccess{T}.ScopeAsync"/>) are both
 /// read from it, so a list never shows a record its page would refuse.
 /// </summary>
-public readonly record struct Reach(ReachKind Kind, string? Key)
+internal readonly record struct Reach(ReachKind Kind, string? Key)
 {
     public static Reach Nothing => default;
     public static Reach Everything => new(ReachKind.Everything, null);
@@ -36,7 +36,7 @@ public readonly record struct Reach(ReachKind Kind, string? Key)
 }
 
 /// <summary>The keys of one kind of record that reaches are measured by; a kind without a key is reached by none of that kind.</summary>
-public sealed class RecordKeys<T>
+internal sealed class RecordKeys<T>
 {
     readonly Dictionary<ReachKind, (Expression<Func<T, string?>> Selector, Func<T, string?> Value)> _keys = [];
 
@@ -84,7 +84,7 @@ public sealed class RecordKeys<T>
 /// filter with <see cref="ScopeAsync"/>; code holding a <see cref="ClaimsPrincipal"/> asks
 /// <see cref="IAuthorizationService"/>, which reaches the same rule through this handler.
 /// </summary>
-public abstract class RecordAccess<T> : AuthorizationHandler<OperationAuthorizationRequirement, T>
+internal abstract class RecordAccess<T> : AuthorizationHandler<OperationAuthorizationRequirement, T>
 {
     protected abstract RecordKeys<T> Keys { get; }
 
@@ -121,7 +121,7 @@ public abstract class RecordAccess<T> : AuthorizationHandler<OperationAuthorizat
 }
 
 /// <summary>A record kind whose reach follows from the actor's claims alone (role, region, organisation): no look-up, so a check is immediate.</summary>
-public abstract class ClaimsRecordAccess<T> : RecordAccess<T>
+internal abstract class ClaimsRecordAccess<T> : RecordAccess<T>
 {
     /// <summary>How far <paramref name="actor"/> reaches over this kind of record.</summary>
     public abstract Reach ReachOf(Actor actor);

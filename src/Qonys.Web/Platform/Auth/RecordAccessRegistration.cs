@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Qonys.Web.Platform.Auth;
 
-public static class RecordAccessRegistration
+internal static class RecordAccessRegistration
 {
     /// <summary>
     /// Registers a record kind's access rule once per request scope, both for the use cases that inject it and as an

@@ -1,7 +1,7 @@
 namespace Qonys.Web.Platform.Auth;
 
 /// <summary>The roles of PRODUCT.md §1. A user has exactly one.</summary>
-public static class Roles
+internal static class Roles
 {
     public const string Employer = "Employer";
     public const string HouseholdEmployer = "HouseholdEmployer";

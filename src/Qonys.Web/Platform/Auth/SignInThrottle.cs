@@ -9,7 +9,7 @@ namespace Qonys.Web.Platform.Auth;
 /// Failed sign-ins of one e-mail address from one source address (the key is a hash of both: no address is stored).
 /// The e-mail need not belong to an account, so known and unknown addresses are treated alike.
 /// </summary>
-public sealed class SignInThrottle
+internal sealed class SignInThrottle
 {
     public string Key { get; set; } = "";
     public int Failures { get; set; }
@@ -35,7 +35,7 @@ sealed class SignInThrottleConfiguration : IEntityTypeConfiguration<SignInThrott
 /// the account's owner, elsewhere, still signs in. Each failure also slows the next attempt of the pair (progressive
 /// delay). Counting is one atomic upsert, so parallel guesses cannot slip past the limit.
 /// </summary>
-public sealed class SignInThrottling(AppDb db, TimeProvider clock, AuthOptions options)
+internal sealed class SignInThrottling(AppDb db, TimeProvider clock, AuthOptions options)
 {
     static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(2);
 

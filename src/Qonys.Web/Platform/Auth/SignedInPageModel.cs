@@ -6,7 +6,7 @@ namespace Qonys.Web.Platform.Auth;
 /// A Razor Page for signed-in users: <see cref="Actor"/> is the caller, built once per request from the principal,
 /// as <see cref="Auth.Actor.BindAsync"/> does for the API's handlers.
 /// </summary>
-public abstract class SignedInPageModel : PageModel
+internal abstract class SignedInPageModel : PageModel
 {
     protected Actor Actor => field ??= Auth.Actor.From(User);
 }

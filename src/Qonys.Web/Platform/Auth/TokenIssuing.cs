@@ -5,15 +5,15 @@ using Microsoft.Extensions.Options;
 
 namespace Qonys.Web.Platform.Auth;
 
-public sealed record TokenRequest(string? Email, string? Password);
-public sealed record TokenResponse(string AccessToken, int ExpiresIn);
+internal sealed record TokenRequest(string? Email, string? Password);
+internal sealed record TokenResponse(string AccessToken, int ExpiresIn);
 
 /// <summary>
 /// Signs a user in with e-mail and password, for the API (bearer token) and the UI (cookie) alike. Known and unknown
 /// e-mail addresses take the same path — one password hash check, the same throttle, the same answers — so neither
 /// the time nor the message tells whether an account exists (docs/security.md "Authentication and lock-out").
 /// </summary>
-public sealed class TokenIssuing(
+internal sealed class TokenIssuing(
     UserManager<AppUser> users, SignInManager<AppUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer,
     AuditLog audit, TimeProvider clock, SignInThrottling throttling)
 {

@@ -9,7 +9,7 @@ namespace Qonys.Web.Platform.Data;
 /// <see cref="IEntityTypeConfiguration{TEntity}"/> classes in its own Data folder; table names carry
 /// the module's prefix and every name is snake_case so hand-written SQL reads the same on both providers.
 /// </summary>
-public sealed class AppDb
+internal sealed class AppDb
     : IdentityDbContext<AppUser, AppRole, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
         IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>>
 {

@@ -3,7 +3,7 @@ using System.Text;
 namespace Qonys.Web.Platform.Data;
 
 /// <summary>A small RFC 4180 reader and writer (quoted fields, doubled quotes, commas and line breaks inside quotes).</summary>
-public static class Csv
+internal static class Csv
 {
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadRecords(TextReader reader)
     {

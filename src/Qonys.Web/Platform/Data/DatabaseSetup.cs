@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Qonys.Web.Platform.Data;
 
-public static class DatabaseSetup
+internal static class DatabaseSetup
 {
     /// <summary>
     /// The one context, pooled. Interceptors registered as <see cref="IInterceptor"/> services (the audit chain's sealing)

@@ -9,7 +9,7 @@ namespace Qonys.Web.Platform.Data;
 /// in order, each in its own transaction, recording them in schema_migrations. On PostgreSQL a session advisory
 /// lock keeps two nodes starting together from migrating twice.
 /// </summary>
-public static class Migrator
+internal static class Migrator
 {
     const long LockKey = 0x51_6F_6E_79_73_4D; // "QonysM"
 

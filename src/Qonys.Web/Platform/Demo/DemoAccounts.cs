@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Qonys.Web.Platform.Demo;
 
 /// <summary>The demo accounts of API.md. Created only in demo mode, never in production.</summary>
-public sealed class DemoAccounts(UserManager<AppUser> users, AppDb db, TimeProvider clock)
+internal sealed class DemoAccounts(UserManager<AppUser> users, AppDb db, TimeProvider clock)
 {
     public const string Password = "Qonys-Demo-2026!";
     /// <summary>The demo employer (Karaganda, construction) that employer@demo.qonys.kz acts for.</summary>

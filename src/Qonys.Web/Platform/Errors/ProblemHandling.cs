@@ -8,7 +8,7 @@ namespace Qonys.Web.Platform.Errors;
 /// Turns every exception into RFC 9457 problem details: bad input (unreadable JSON, a value of the wrong type, a
 /// body too large) becomes 400/413 naming the field; anything else 500 with no internals.
 /// </summary>
-public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 namespace Qonys.Web.Platform.Hosting;
 
 /// <summary>Configuration section "Qonys" (appsettings, environment variables Qonys__..., command line --Qonys:...).</summary>
-public sealed class QonysOptions
+internal sealed class QonysOptions
 {
     public const string Section = "Qonys";
 
@@ -16,7 +16,7 @@ public sealed class QonysOptions
     public long MaxRequestBodyBytes { get; set; } = 1_048_576;
 }
 
-public sealed class DatabaseOptions
+internal sealed class DatabaseOptions
 {
     /// <summary>"sqlite" (embedded default) or "postgresql".</summary>
     public string Provider { get; set; } = "sqlite";
@@ -30,7 +30,7 @@ public sealed class DatabaseOptions
     public bool IsPostgres => string.Equals(Provider, "postgresql", StringComparison.OrdinalIgnoreCase);
 }
 
-public sealed class AuthOptions
+internal sealed class AuthOptions
 {
     public int TokenLifetimeMinutes { get; set; } = 60;
     public int MaxFailedAccessAttempts { get; set; } = 5;
@@ -39,7 +39,7 @@ public sealed class AuthOptions
     public int TokenRequestsPerMinute { get; set; } = 60;
 }
 
-public sealed class EmailOptions
+internal sealed class EmailOptions
 {
     /// <summary>"file" (demo: one .eml file per message in <see cref="FileFolder"/>) or "smtp".</summary>
     public string Gateway { get; set; } = "file";
@@ -52,7 +52,7 @@ public sealed class EmailOptions
     public string From { get; set; } = "no-reply@qonys.kz";
 }
 
-public sealed class JobOptions
+internal sealed class JobOptions
 {
     public int NotificationIntervalMilliseconds { get; set; } = 1000;
     public int NotificationLeaseSeconds { get; set; } = 60;

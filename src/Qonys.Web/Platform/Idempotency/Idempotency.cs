@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Qonys.Web.Platform.Idempotency;
 
 /// <summary>A remembered creating request: the caller's key, what was asked, and the first answer given.</summary>
-public sealed class IdempotencyRecord
+internal sealed class IdempotencyRecord
 {
     public string Caller { get; set; } = "";
     public string Key { get; set; } = "";
@@ -35,9 +35,9 @@ sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Idempoten
 }
 
 /// <summary>Marks a creating POST endpoint as honouring the Idempotency-Key header.</summary>
-public sealed class IdempotentEndpoint;
+internal sealed class IdempotentEndpoint;
 
-public static class IdempotencyExtensions
+internal static class IdempotencyExtensions
 {
     public const string Header = "Idempotency-Key";
 
@@ -52,7 +52,7 @@ public static class IdempotencyExtensions
 /// agree; a repeat's insert does nothing), and the answer is stored after it. A request that failed with a server
 /// error releases its key.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next)
+internal sealed class IdempotencyMiddleware(RequestDelegate next)
 {
     const int MaxKeyLength = 200;
 

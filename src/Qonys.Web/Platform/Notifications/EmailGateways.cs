@@ -5,16 +5,16 @@ using Microsoft.Extensions.Options;
 
 namespace Qonys.Web.Platform.Notifications;
 
-public sealed record EmailMessage(Guid Id, string To, string Subject, string Body, string? Link);
+internal sealed record EmailMessage(Guid Id, string To, string Subject, string Body, string? Link);
 
 /// <summary>Where e-mail goes. Implementations must treat <see cref="EmailMessage.Id"/> as the delivery key.</summary>
-public interface IEmailGateway
+internal interface IEmailGateway
 {
     Task SendAsync(EmailMessage message, CancellationToken ct);
 }
 
 /// <summary>Demo and test sink: one .eml file per message, named by its id, so a repeated delivery writes nothing new.</summary>
-public sealed class FileEmailGateway(IOptions<QonysOptions> options) : IEmailGateway
+internal sealed class FileEmailGateway(IOptions<QonysOptions> options) : IEmailGateway
 {
     public string Folder { get; } = Path.GetFullPath(Path.Combine(options.Value.Database.DataFolder, options.Value.Email.FileFolder));
 
@@ -48,7 +48,7 @@ public sealed class FileEmailGateway(IOptions<QonysOptions> options) : IEmailGat
 /// SMTP delivery. SMTP has no delivery key of its own; the Message-ID header carries the notification id so a
 /// receiving system can drop the rare duplicate after a crash between sending and recording (see docs/operations.md).
 /// </summary>
-public sealed class SmtpEmailGateway(IOptions<QonysOptions> options) : IEmailGateway
+internal sealed class SmtpEmailGateway(IOptions<QonysOptions> options) : IEmailGateway
 {
     public async Task SendAsync(EmailMessage message, CancellationToken ct)
     {

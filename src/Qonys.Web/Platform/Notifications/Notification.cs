@@ -7,7 +7,7 @@ namespace Qonys.Web.Platform.Notifications;
 /// One message to one user on one channel: an outbox row written in the business transaction, delivered later
 /// by the dispatcher. In-app messages become visible (the bell) once delivered.
 /// </summary>
-public sealed class Notification
+internal sealed class Notification
 {
     public Guid Id { get; set; }
     public Guid UserId { get; set; }
@@ -26,13 +26,13 @@ public sealed class Notification
     public DateTime? ReadAt { get; set; }
 }
 
-public static class NotificationChannels
+internal static class NotificationChannels
 {
     public const string InApp = "in_app";
     public const string Email = "email";
 }
 
-public static class NotificationStatus
+internal static class NotificationStatus
 {
     public const string Pending = "pending";
     public const string Delivered = "delivered";

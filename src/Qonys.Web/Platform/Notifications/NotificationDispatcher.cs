@@ -8,7 +8,7 @@ namespace Qonys.Web.Platform.Notifications;
 /// never deliver the same row at once; a node that dies mid-batch leaves leases that expire and are claimed
 /// again, and the gateways' delivery key makes that second delivery a no-op.
 /// </summary>
-public sealed class NotificationDispatcher(AppDb db, IEmailGateway email, TimeProvider clock, IOptions<QonysOptions> options,
+internal sealed class NotificationDispatcher(AppDb db, IEmailGateway email, TimeProvider clock, IOptions<QonysOptions> options,
     ILogger<NotificationDispatcher> log)
 {
     const int BatchSize = 100;

@@ -4,10 +4,10 @@ using Qonys.Web.Platform.OpenApi;
 
 namespace Qonys.Web.Platform.Notifications;
 
-public sealed record NotificationResponse(Guid Id, string Subject, string Body, string? Link, DateTime CreatedAt, bool Read);
+internal sealed record NotificationResponse(Guid Id, string Subject, string Body, string? Link, DateTime CreatedAt, bool Read);
 
 /// <summary>The signed-in user's in-app notifications (the bell).</summary>
-public sealed class Inbox(AppDb db, TimeProvider clock)
+internal sealed class Inbox(AppDb db, TimeProvider clock)
 {
     IQueryable<Notification> Delivered(Guid userId) => db.Set<Notification>().AsNoTracking()
         .Where(n => n.UserId == userId && n.Channel == NotificationChannels.InApp && n.Status == NotificationStatus.Delivered);
@@ -31,7 +31,7 @@ public sealed class Inbox(AppDb db, TimeProvider clock)
 }
 
 /// <summary>The bell's API: the signed-in user's in-app notifications.</summary>
-public static class NotificationsEndpoints
+internal static class NotificationsEndpoints
 {
     /// <summary>How many notifications are unread.</summary>
     public sealed record UnreadCount(int Count);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Qonys.Web.Platform.Notifications;
 
 /// <summary>Use cases call this inside their unit of work; the rows are saved with the business change.</summary>
-public sealed class Notifier(AppDb db, TimeProvider clock)
+internal sealed class Notifier(AppDb db, TimeProvider clock)
 {
     public void Notify(Guid userId, string? email, string subject, string body, string? link = null)
     {
@@ -35,4 +35,4 @@ public sealed class Notifier(AppDb db, TimeProvider clock)
     }
 }
 
-public sealed record Recipient(Guid UserId, string? Email);
+internal sealed record Recipient(Guid UserId, string? Email);

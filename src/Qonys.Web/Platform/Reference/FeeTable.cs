@@ -1,7 +1,7 @@
 namespace Qonys.Web.Platform.Reference;
 
 /// <summary>A fee rate found for a permit, with the sector group it was chosen by (null when the rate is the same in every group).</summary>
-public sealed record FeeRateQuote(PermitFeeRate Rate, FeeSectorGroup? Group)
+internal sealed record FeeRateQuote(PermitFeeRate Rate, FeeSectorGroup? Group)
 {
     /// <summary>Unconfirmed when the rate is, or when it depends on a sector group whose membership is.</summary>
     public bool Unconfirmed => Rate.Unconfirmed || Group is { Unconfirmed: true };
@@ -15,7 +15,7 @@ public sealed record FeeRateQuote(PermitFeeRate Rate, FeeSectorGroup? Group)
 /// rate is set for a category and a sector group (or <see cref="AnySector"/>) from a date on, in term bands. The rate on a
 /// day is the band of the latest version in force that is the narrowest covering the term.
 /// </summary>
-public sealed class FeeTable
+internal sealed class FeeTable
 {
     /// <summary>The sector group of a rate that is the same in every sector (seasonal work, ICT).</summary>
     public const string AnySector = "*";

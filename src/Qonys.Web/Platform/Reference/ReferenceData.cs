@@ -8,7 +8,7 @@ namespace Qonys.Web.Platform.Reference;
 /// records a rule value. A decision therefore costs no reference queries; another node sees an edit within the
 /// lifetime (docs/operations.md).
 /// </summary>
-public sealed class ReferenceData(ReferenceCache cache)
+internal sealed class ReferenceData(ReferenceCache cache)
 {
     public async Task<List<Region>> RegionsAsync(CancellationToken ct = default) =>
         (await cache.SnapshotAsync(ct)).Regions.Values.OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
@@ -70,7 +70,7 @@ public sealed class ReferenceData(ReferenceCache cache)
 }
 
 /// <summary>What an MCI amount is for: the budget laws of 2020 and 2022 set a different MCI for benefits from 1 April.</summary>
-public enum MciPurpose
+internal enum MciPurpose
 {
     /// <summary>Fines, taxes, fees and state charges.</summary>
     FinesTaxesAndFees,
@@ -79,14 +79,14 @@ public enum MciPurpose
 }
 
 /// <summary>One consistent copy of the reference tables.</summary>
-public sealed record ReferenceSnapshot(
+internal sealed record ReferenceSnapshot(
     IReadOnlyDictionary<string, Region> Regions, IReadOnlyDictionary<string, Country> Countries, IReadOnlyDictionary<string, OkedSection> OkedSections,
     IReadOnlyDictionary<string, Occupation> Occupations, IReadOnlyDictionary<string, List<RuleValue>> Rules, WorkingCalendar Calendar,
     IReadOnlyDictionary<(string Region, string MajorGroup), RegionalWage> Wages,
     FeeTable Fees);
 
 /// <summary>Holds the reference snapshot of this process (a singleton), loading it on first use and after it ages.</summary>
-public sealed class ReferenceCache(IServiceScopeFactory scopes, TimeProvider clock)
+internal sealed class ReferenceCache(IServiceScopeFactory scopes, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
     readonly SemaphoreSlim _gate = new(1, 1);

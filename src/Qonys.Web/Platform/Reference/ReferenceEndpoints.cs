@@ -4,7 +4,7 @@ using Qonys.Web.Platform.OpenApi;
 
 namespace Qonys.Web.Platform.Reference;
 
-public static class ReferenceEndpoints
+internal static class ReferenceEndpoints
 {
     public sealed record RegionResponse(string Code, NameResponse Name, string Type);
     public sealed record NameResponse(string En, string Kk, string Ru);
@@ -120,7 +120,7 @@ public static class ReferenceEndpoints
 }
 
 /// <summary>Names of rule values used by code (the values themselves are data).</summary>
-public static class RuleKeys
+internal static class RuleKeys
 {
     /// <summary>The MCI of fines, taxes and fees (and of everything else outside <see cref="MciBenefits"/>'s periods).</summary>
     public const string Mci = "mci";

@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Qonys.Web.Platform.Reference;
 
 /// <summary>Names in the three languages of the platform.</summary>
-public sealed record LocalizedName(string En, string Kk, string Ru)
+internal sealed record LocalizedName(string En, string Kk, string Ru)
 {
     public string In(string culture) => culture switch { "kk" => Kk, "ru" => Ru, _ => En };
 }
 
 /// <summary>A first-level administrative unit (ISO 3166-2:KZ), valid over a period.</summary>
-public sealed class Region
+internal sealed class Region
 {
     public string Code { get; set; } = "";
     public string NameEn { get; set; } = "";
@@ -22,7 +22,7 @@ public sealed class Region
     public LocalizedName Name => new(NameEn, NameKk, NameRu);
 }
 
-public sealed class Country
+internal sealed class Country
 {
     public string Alpha2 { get; set; } = "";
     public string Alpha3 { get; set; } = "";
@@ -34,7 +34,7 @@ public sealed class Country
 }
 
 /// <summary>An OKED section (NACE Rev.2-compatible letter A–U).</summary>
-public sealed class OkedSection
+internal sealed class OkedSection
 {
     public string Code { get; set; } = "";
     public string NameEn { get; set; } = "";
@@ -44,7 +44,7 @@ public sealed class OkedSection
 }
 
 /// <summary>An occupation of the national classifier NKZ (ISCO-08 compatible): a major group or a unit group.</summary>
-public sealed class Occupation
+internal sealed class Occupation
 {
     public string Code { get; set; } = "";
     public string Level { get; set; } = "unit";
@@ -57,7 +57,7 @@ public sealed class Occupation
 }
 
 /// <summary>A non-working (or, for <c>working_saturday</c>, working) calendar day of Kazakhstan.</summary>
-public sealed class CalendarDay
+internal sealed class CalendarDay
 {
     public DateOnly Date { get; set; }
     public string Kind { get; set; } = "";
@@ -67,7 +67,7 @@ public sealed class CalendarDay
 }
 
 /// <summary>A rule value with its effective period, unit, source and whether the official text confirms it.</summary>
-public sealed class RuleValue
+internal sealed class RuleValue
 {
     public long Id { get; set; }
     public string Key { get; set; } = "";
@@ -85,7 +85,7 @@ public sealed class RuleValue
 /// A rate of the state fee for a permit, in MCI: category × fee sector group (<c>*</c> = every group) × longest term
 /// covered, in force from a date until a later rate of the same category and group replaces it.
 /// </summary>
-public sealed class PermitFeeRate
+internal sealed class PermitFeeRate
 {
     public DateOnly EffectiveFrom { get; set; }
     public string Category { get; set; } = "";
@@ -98,7 +98,7 @@ public sealed class PermitFeeRate
 }
 
 /// <summary>The fee sector group (A, B, C) an OKED section belongs to, from a date on.</summary>
-public sealed class FeeSectorGroup
+internal sealed class FeeSectorGroup
 {
     public string OkedSection { get; set; } = "";
     public DateOnly EffectiveFrom { get; set; }
@@ -182,7 +182,7 @@ sealed class ReferenceConfigurations :
 }
 
 /// <summary>Average monthly nominal wage by region and occupation major group (BNS, KZT), for the salary threshold.</summary>
-public sealed class RegionalWage
+internal sealed class RegionalWage
 {
     public int Year { get; set; }
     public string RegionCode { get; set; } = "";

@@ -10,7 +10,7 @@ namespace Qonys.Web.Platform.Reference;
 /// and the date the value takes effect) is already in the database is left as administrators keep it, so a new release
 /// brings its new rules, periods, rates and holidays without overwriting edits.
 /// </summary>
-public sealed class ReferenceSeeder(AppDb db, ReferenceCache cache, TimeProvider clock)
+internal sealed class ReferenceSeeder(AppDb db, ReferenceCache cache, TimeProvider clock)
 {
     public async Task SeedAsync(CancellationToken ct = default)
     {

@@ -2,15 +2,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Qonys.Web.Platform.Reference;
 
-public sealed record RuleValueRequest(string? Key, DateOnly? EffectiveFrom, decimal? Value, string? Source, string? Note, bool? Unconfirmed);
+internal sealed record RuleValueRequest(string? Key, DateOnly? EffectiveFrom, decimal? Value, string? Source, string? Note, bool? Unconfirmed);
 
-public static class ReferenceAuditEvents
+internal static class ReferenceAuditEvents
 {
     public static readonly AuditEventType RuleValueChanged = new("reference.rule_value_changed", AuditKind.Change);
 }
 
 /// <summary>An administrator records a new value of an existing rule from a date on; the previous value ends the day before.</summary>
-public sealed class RuleValueEditing(AppDb db, AuditLog audit, ReferenceCache cache, TimeProvider clock)
+internal sealed class RuleValueEditing(AppDb db, AuditLog audit, ReferenceCache cache, TimeProvider clock)
 {
     /// <summary>Rule values are stored as decimal(18, 4).</summary>
     const decimal MaxValue = 100_000_000_000_000m;

@@ -4,7 +4,7 @@ namespace Qonys.Web.Platform.Reference;
 /// Kazakhstan's working days: Monday–Friday, less public holidays and day-off transfers, plus Saturdays
 /// made working days by decree. Pure: built from the calendar reference data.
 /// </summary>
-public sealed class WorkingCalendar
+internal sealed class WorkingCalendar
 {
     public const string Holiday = "holiday";
     public const string WeekendTransfer = "weekend_transfer";

@@ -1,7 +1,7 @@
 namespace Qonys.Web.Platform.Security;
 
 /// <summary>Settings under "Qonys:Security" (docs/security.md "Headers and HTTPS").</summary>
-public sealed class SecurityOptions
+internal sealed class SecurityOptions
 {
     public const string Section = "Qonys:Security";
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace Qonys.Web.Platform.Security;
 
 /// <summary>The web-security part of the pipeline: headers, HTTPS behind a proxy, CSRF checks (revocation: SessionRevocation).</summary>
-public static class SecuritySetup
+internal static class SecuritySetup
 {
     public static void AddQonysSecurity(this IServiceCollection services, IConfiguration configuration)
     {

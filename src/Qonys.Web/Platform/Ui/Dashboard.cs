@@ -7,7 +7,7 @@ namespace Qonys.Web.Platform.Ui;
 /// modules' <see cref="UiSetup.AddDashboardTiles{T}"/>) shows the actor, in their places; a role that no contributor
 /// has figures for sees its unread notifications.
 /// </summary>
-public sealed class Dashboard(IEnumerable<IDashboardTiles> contributors, AppDb db)
+internal sealed class Dashboard(IEnumerable<IDashboardTiles> contributors, AppDb db)
 {
     public async Task<IReadOnlyList<DashboardTile>> TilesAsync(Actor actor, CancellationToken ct)
     {

@@ -4,7 +4,7 @@ namespace Qonys.Web.Platform.Ui;
 /// One figure on the landing page: the localizer key of its label, the figure, an optional link, and its place among
 /// the role's tiles (lower first; tiles of equal place keep their contributors' order).
 /// </summary>
-public sealed record DashboardTile(string LabelKey, string Value, int Place, string? Href = null)
+internal sealed record DashboardTile(string LabelKey, string Value, int Place, string? Href = null)
 {
     /// <summary>A count as the dashboard shows it: digits grouped by spaces.</summary>
     public static string Count(long n) =>

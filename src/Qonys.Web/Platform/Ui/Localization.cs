@@ -11,7 +11,7 @@ namespace Qonys.Web.Platform.Ui;
 /// The UI's strings in Kazakh, Russian and English from one resource file (Platform/Ui/strings.json: key → kk/ru/en).
 /// A missing translation falls back to English and is caught by a test that checks every key has all three.
 /// </summary>
-public sealed class UiStrings : IStringLocalizerFactory, IStringLocalizer
+internal sealed class UiStrings : IStringLocalizerFactory, IStringLocalizer
 {
     public static readonly string[] Cultures = ["kk", "ru", "en"];
     readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> _strings = Load();
@@ -52,7 +52,7 @@ public sealed class UiStrings : IStringLocalizerFactory, IStringLocalizer
     public IStringLocalizer Create(string baseName, string location) => this;
 }
 
-public static class LocalizationSetup
+internal static class LocalizationSetup
 {
     public const string CookieName = ".Qonys.Culture";
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Qonys.Web.Platform.Ui;
 
-public static class UiSetup
+internal static class UiSetup
 {
     public static void AddQonysUi(this IServiceCollection services)
     {

@@ -1,7 +1,7 @@
 namespace Qonys.Web.Platform.UseCases;
 
 /// <summary>Page and page size as every list takes them (API.md).</summary>
-public static class Paging
+internal static class Paging
 {
     public const int MaxPageSize = 500;
 

@@ -8,7 +8,7 @@ namespace Qonys.Web.Platform.UseCases;
 /// OpenAPI document shows every status the endpoint answers. A refusal the endpoint does not declare is a programming
 /// error (an exception, so 500): declare it where the use case gains it.
 /// </summary>
-public static class ResultMapping
+internal static class ResultMapping
 {
     public const string ProblemBase = "https://qonys.kz/problems/";
 

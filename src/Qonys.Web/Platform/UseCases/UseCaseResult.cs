@@ -1,12 +1,13 @@
 namespace Qonys.Web.Platform.UseCases;
 
+// Public: tests take it as a theory parameter (xunit needs public test methods).
 public enum Outcome { Ok, Created, Invalid, NotFound, Forbidden, Conflict, Refused }
 
 /// <summary>
 /// What a use case answers, whatever the caller (API endpoint or Razor Page): a value, or one of the refusals the
 /// API maps to 400/403/404/409/422 problem details and the UI to form errors.
 /// </summary>
-public sealed record UseCaseResult<T>(Outcome Outcome, T? Value, ValidationErrors? Errors, string? Detail, string? Rule)
+internal sealed record UseCaseResult<T>(Outcome Outcome, T? Value, ValidationErrors? Errors, string? Detail, string? Rule)
 {
     public bool Succeeded => Outcome is Outcome.Ok or Outcome.Created;
     public static UseCaseResult<T> Ok(T value) => new(Outcome.Ok, value, null, null, null);

@@ -1,7 +1,7 @@
 namespace Qonys.Web.Platform.UseCases;
 
 /// <summary>Field-keyed validation messages (keys are the JSON names, e.g. "staff.citizens.3").</summary>
-public sealed class ValidationErrors
+internal sealed class ValidationErrors
 {
     readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
     public bool Any => _errors.Count > 0;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Qonys.Web.Modules.Analytics.Pages;
 
 /// <summary>One breakdown of a total: rows of (code, name, count), largest first.</summary>
-public sealed record Breakdown(string By, IReadOnlyList<(string Code, string Name, int Count)> Rows);
+internal sealed record Breakdown(string By, IReadOnlyList<(string Code, string Name, int Count)> Rows);
 
 /// <summary>
 /// /analytics/foreign-workers: the module's dashboard on a date — foreign workers holding a valid employer permit by
@@ -15,7 +15,7 @@ public sealed record Breakdown(string By, IReadOnlyList<(string Code, string Nam
 /// by citizenship and region. The same queries as the API (an officer sees the own region only).
 /// </summary>
 [Authorize(Policy = AnalyticsModule.ForeignWorkersRead)]
-public sealed class WorkersOnDateModel(AnalyticsQueries queries, ReferenceData refs, TimeProvider clock, IStringLocalizer t) : SignedInPageModel
+internal sealed class WorkersOnDateModel(AnalyticsQueries queries, ReferenceData refs, TimeProvider clock, IStringLocalizer t) : SignedInPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Date { get; set; }
 

@@ -1,7 +1,7 @@
 namespace Qonys.Web.Modules.Compliance.Contracts;
 
 /// <summary>What the compliance register publishes about an offence for reports: no offender's identity.</summary>
-public sealed class OffenceRecord
+internal sealed class OffenceRecord
 {
     /// <summary>The article of the Code of Administrative Offences (517, 518, 519).</summary>
     public string Article { get; init; } = "";

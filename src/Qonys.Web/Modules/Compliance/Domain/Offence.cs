@@ -4,7 +4,7 @@ namespace Qonys.Web.Modules.Compliance.Domain;
 /// An administrative offence under the Code of Administrative Offences (Art. 517 foreigner working without a permit,
 /// Art. 518 host failed to notify, Art. 519 employer broke foreign-labour rules), with its fine and collection.
 /// </summary>
-public sealed class Offence
+internal sealed class Offence
 {
     public Guid Id { get; set; }
     public string Article { get; set; } = "";
@@ -30,7 +30,7 @@ public sealed class Offence
     public DateOnly? ResolvedOn { get; set; }
 }
 
-public static class OffenceStatus
+internal static class OffenceStatus
 {
     public const string Open = "open";
     public const string Paid = "paid";

@@ -1,7 +1,7 @@
 namespace Qonys.Web.Modules.Demography.Contracts;
 
 /// <summary>The demography module's monthly arrivals from other regions (BNS inter-regional migration), for forecasting.</summary>
-public interface IInterRegionalArrivals
+internal interface IInterRegionalArrivals
 {
     /// <summary>The regions with statistics: ISO 3166-2:KZ code and English name, in the statistics' order.</summary>
     IReadOnlyList<(string Code, string NameEn)> Regions { get; }

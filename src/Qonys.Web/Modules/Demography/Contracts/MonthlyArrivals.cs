@@ -1,4 +1,4 @@
 namespace Qonys.Web.Modules.Demography.Contracts;
 
 /// <summary>The persons who arrived in a region from the other regions in one calendar month.</summary>
-public sealed record MonthlyArrivals(int Year, int Month, double Arrivals);
+internal sealed record MonthlyArrivals(int Year, int Month, double Arrivals);

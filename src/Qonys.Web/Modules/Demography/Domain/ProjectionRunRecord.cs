@@ -5,7 +5,7 @@ namespace Qonys.Web.Modules.Demography.Domain;
 /// trajectories, with its state in the background queue. Deterministic runs are done before the request returns;
 /// probabilistic ones wait as <see cref="ProjectionStatus.Queued"/> until a node claims them with a lease.
 /// </summary>
-public sealed class ProjectionRunRecord
+internal sealed class ProjectionRunRecord
 {
     public Guid Id { get; set; }
     public string ScenarioKey { get; set; } = "";
@@ -30,7 +30,7 @@ public sealed class ProjectionRunRecord
     public DateTime? LeaseUntil { get; set; }
 }
 
-public static class ProjectionStatus
+internal static class ProjectionStatus
 {
     public const string Queued = "queued";
     public const string Running = "running";
@@ -41,7 +41,7 @@ public static class ProjectionStatus
     public static bool IsFinal(string status) => status is Done or Failed or Cancelled;
 }
 
-public static class ProjectionCoverage
+internal static class ProjectionCoverage
 {
     public const string National = "national";
     public const string All = "all";
@@ -51,7 +51,7 @@ public static class ProjectionCoverage
 /// The stored output of a run for one unit ("KZ" or a region) and one 1 January: persons (not thousands), shares as
 /// fractions, the calendar-year flows (null in the horizon year), quantiles of the total and the single-year pyramid.
 /// </summary>
-public sealed class ProjectionResultRow
+internal sealed class ProjectionResultRow
 {
     public Guid RunId { get; set; }
     public string RegionCode { get; set; } = "";
@@ -76,7 +76,7 @@ public sealed class ProjectionResultRow
 }
 
 /// <summary>A user-defined policy scenario stored with a name: the engine's ScenarioDefinition JSON.</summary>
-public sealed class PolicyScenario
+internal sealed class PolicyScenario
 {
     public Guid Id { get; set; }
     public string Name { get; set; } = "";

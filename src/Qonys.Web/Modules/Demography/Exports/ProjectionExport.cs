@@ -3,7 +3,7 @@ using Qonys.Web.Modules.Demography.Domain;
 namespace Qonys.Web.Modules.Demography.Exports;
 
 /// <summary>The series of a run as a table: one row per unit and 1 January, persons and fractions as in the API.</summary>
-public static class ProjectionExport
+internal static class ProjectionExport
 {
     public static readonly IReadOnlyList<string> Headers =
     [

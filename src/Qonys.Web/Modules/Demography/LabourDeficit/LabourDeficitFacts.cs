@@ -5,7 +5,7 @@ using Qonys.Engines.Scoring;
 namespace Qonys.Web.Modules.Demography.LabourDeficit;
 
 /// <summary>The regional statistics behind the labour-market facts of one region, with the years they describe.</summary>
-public sealed record RegionalLabourStatistics(
+internal sealed record RegionalLabourStatistics(
     double? UnemploymentRatePct, int? UnemploymentYear,
     double? AverageWage, double? NationalAverageWage,
     double? NetInternalMigration, int? MigrationYear,
@@ -24,7 +24,7 @@ public sealed record RegionalLabourStatistics(
 /// latest population year on file.</item>
 /// </list>
 /// </summary>
-public static class LabourDeficitFacts
+internal static class LabourDeficitFacts
 {
     public const int WorkingAgeFrom = 15;
     public const int WorkingAgeTo = 64;

@@ -5,16 +5,16 @@ using Qonys.Web.Modules.Demography.Projections;
 
 namespace Qonys.Web.Modules.Demography.LabourDeficit;
 
-public sealed record ScorecardInfo(string Key, int Version, string Title, DateOnly EffectiveFrom, string Source);
+internal sealed record ScorecardInfo(string Key, int Version, string Title, DateOnly EffectiveFrom, string Source);
 
-public sealed record CriterionBreakdown(string Criterion, string Title, string Fact, double? Value, string? Band, decimal Points,
+internal sealed record CriterionBreakdown(string Criterion, string Title, string Fact, double? Value, string? Band, decimal Points,
     decimal PointsAfterCap);
 
-public sealed record RegionName(string En, string Kk, string Ru);
+internal sealed record RegionName(string En, string Kk, string Ru);
 
-public sealed record LabourDeficitRegion(string RegionCode, RegionName Name, decimal Total, int Rank, IReadOnlyList<CriterionBreakdown> Breakdown);
+internal sealed record LabourDeficitRegion(string RegionCode, RegionName Name, decimal Total, int Rank, IReadOnlyList<CriterionBreakdown> Breakdown);
 
-public sealed record LabourDeficitResponse(ScorecardInfo Scorecard, string Scenario, int BaseYear, int ComparisonYear,
+internal sealed record LabourDeficitResponse(ScorecardInfo Scorecard, string Scenario, int BaseYear, int ComparisonYear,
     IReadOnlyList<LabourDeficitRegion> Items);
 
 /// <summary>
@@ -22,7 +22,7 @@ public sealed record LabourDeficitResponse(ScorecardInfo Scorecard, string Scena
 /// administrator-edited scorecards are not read here) evaluated for each of the 20 regions on facts from the
 /// baseline projection and the regional statistics. Inputs are fixed data, so the index is computed once per process.
 /// </summary>
-public sealed class LabourDeficitIndex(DemographyInputs inputs)
+internal sealed class LabourDeficitIndex(DemographyInputs inputs)
 {
     public const string ScorecardKey = "region-labour-deficit";
     readonly Lazy<LabourDeficitResponse> _index = new(() => Compute(inputs), LazyThreadSafetyMode.ExecutionAndPublication);

@@ -7,7 +7,7 @@ namespace Qonys.Web.Modules.Demography.Pages;
 
 /// <summary>/analytics/labour-deficit: the index as a map and a table with every region's breakdown.</summary>
 [Authorize(Policy = DemographyModule.IndexRead)]
-public sealed class LabourDeficitPageModel(LabourDeficitIndex index) : PageModel
+internal sealed class LabourDeficitPageModel(LabourDeficitIndex index) : PageModel
 {
     public LabourDeficitResponse Index { get; private set; } = null!;
     public string MapData { get; private set; } = "[]";

@@ -14,7 +14,7 @@ namespace Qonys.Web.Modules.Demography.Pages;
 /// see the selected run's totals, shares, animated pyramid and regional map, with CSV/Excel downloads.
 /// </summary>
 [Authorize(Policy = DemographyModule.ProjectionsRead)]
-public sealed class ProjectionsPageModel(ProjectionRuns runs, ScenarioCatalogue scenarios) : SignedInPageModel
+internal sealed class ProjectionsPageModel(ProjectionRuns runs, ScenarioCatalogue scenarios) : SignedInPageModel
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -107,4 +107,4 @@ public sealed class ProjectionsPageModel(ProjectionRuns runs, ScenarioCatalogue 
         .ToList();
 }
 
-public sealed record RegionalChangeRow(string RegionCode, double BaseTotal, double HorizonTotal, double ChangePct);
+internal sealed record RegionalChangeRow(string RegionCode, double BaseTotal, double HorizonTotal, double ChangePct);

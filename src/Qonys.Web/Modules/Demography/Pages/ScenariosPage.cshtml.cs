@@ -14,7 +14,7 @@ namespace Qonys.Web.Modules.Demography.Pages;
 /// additional foreign-labour intake in a region. The same validation as the API applies.
 /// </summary>
 [Authorize(Policy = DemographyModule.ScenariosManage)]
-public sealed class ScenariosPageModel(ScenarioCatalogue catalogue, DemographyInputs inputs) : SignedInPageModel
+internal sealed class ScenariosPageModel(ScenarioCatalogue catalogue, DemographyInputs inputs) : SignedInPageModel
 {
     public IReadOnlyList<ScenarioResponse> Scenarios { get; private set; } = [];
     public IReadOnlyList<Region> Regions { get; private set; } = [];
@@ -41,7 +41,7 @@ public sealed class ScenariosPageModel(ScenarioCatalogue catalogue, DemographyIn
 }
 
 /// <summary>The scenario form's fields; <see cref="ToDefinition"/> builds the engine's scenario from them.</summary>
-public sealed class ScenarioForm
+internal sealed class ScenarioForm
 {
     public string Name { get; set; } = "";
     public FertilityVariant Fertility { get; set; } = FertilityVariant.Medium;

@@ -8,7 +8,7 @@ namespace Qonys.Web.Modules.Demography.Projections;
 /// and prepared once per process: the first caller builds the <see cref="ProjectionModel"/> (about a second), every
 /// later run reuses it. The model is immutable and thread-safe, so one instance serves all requests and jobs.
 /// </summary>
-public sealed class DemographyInputs
+internal sealed class DemographyInputs
 {
     const string Wpp = "Qonys.Demography.wpp2024.";
     const string Regions = "Qonys.Demography.regions.";

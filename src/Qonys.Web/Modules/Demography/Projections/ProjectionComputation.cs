@@ -7,7 +7,7 @@ namespace Qonys.Web.Modules.Demography.Projections;
 /// Runs the engine for one stored run. The series, shares and pyramids are those of the deterministic projection of
 /// the scenario (its central path); a probabilistic run adds the p10/p50/p90 of the total from its trajectories.
 /// </summary>
-public sealed class ProjectionComputation(DemographyInputs inputs)
+internal sealed class ProjectionComputation(DemographyInputs inputs)
 {
     /// <summary>Trajectories run on at most this many threads: the machine is shared with the web requests.</summary>
     public static readonly int Threads = Math.Max(1, Environment.ProcessorCount);

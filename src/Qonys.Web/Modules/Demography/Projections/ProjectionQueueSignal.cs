@@ -1,7 +1,7 @@
 namespace Qonys.Web.Modules.Demography.Projections;
 
 /// <summary>Wakes this node's <see cref="ProjectionJob"/> when a run was queued here (other nodes find it by polling).</summary>
-public sealed class ProjectionQueueSignal
+internal sealed class ProjectionQueueSignal
 {
     readonly SemaphoreSlim _signal = new(0, 1);
 

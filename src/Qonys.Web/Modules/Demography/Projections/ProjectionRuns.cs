@@ -10,7 +10,7 @@ namespace Qonys.Web.Modules.Demography.Projections;
 /// (a few milliseconds once the model is prepared) and answered 201; a probabilistic run is queued for
 /// <see cref="ProjectionJob"/> and answered 202 with its status address.
 /// </summary>
-public sealed class ProjectionRuns(AppDb db, AuditLog audit, ScenarioCatalogue scenarios, ProjectionComputation computation,
+internal sealed class ProjectionRuns(AppDb db, AuditLog audit, ScenarioCatalogue scenarios, ProjectionComputation computation,
     ProjectionQueueSignal signal, TimeProvider clock)
 {
     public static readonly AuditEventType ProjectionStarted = new("demography.projection_started", AuditKind.Change);

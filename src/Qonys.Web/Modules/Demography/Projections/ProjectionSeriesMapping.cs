@@ -10,7 +10,7 @@ namespace Qonys.Web.Modules.Demography.Projections;
 /// fractions, quantiles of the total (for a deterministic run all three equal the total: a distribution of one
 /// point), years up to the horizon only, and either the nation alone or the nation and the 20 regions.
 /// </summary>
-public static class ProjectionSeriesMapping
+internal static class ProjectionSeriesMapping
 {
     /// <summary>Thousands (the WPP unit) to whole persons.</summary>
     public static double Persons(double thousands) => Math.Round(thousands * 1000.0, MidpointRounding.AwayFromZero);

@@ -6,12 +6,12 @@ using Qonys.Web.Modules.Demography.Projections;
 namespace Qonys.Web.Modules.Demography.Scenarios;
 
 /// <summary>A scenario as listed: built-in (key "baseline", "low", "high", "zero-migration") or stored (key = its id).</summary>
-public sealed record ScenarioResponse(string Key, string Name, bool BuiltIn, ScenarioDefinition Definition, DateTime? CreatedAt);
+internal sealed record ScenarioResponse(string Key, string Name, bool BuiltIn, ScenarioDefinition Definition, DateTime? CreatedAt);
 
-public sealed record ScenarioPage(IReadOnlyList<ScenarioResponse> Items, int Total, int Page, int PageSize);
+internal sealed record ScenarioPage(IReadOnlyList<ScenarioResponse> Items, int Total, int Page, int PageSize);
 
 /// <summary>The built-in scenarios and the stored policy scenarios; creating a stored one validates it first.</summary>
-public sealed class ScenarioCatalogue(AppDb db, AuditLog audit, DemographyInputs inputs, TimeProvider clock)
+internal sealed class ScenarioCatalogue(AppDb db, AuditLog audit, DemographyInputs inputs, TimeProvider clock)
 {
     public static readonly AuditEventType ScenarioCreated = new("demography.scenario_created", AuditKind.Change);
 

@@ -8,7 +8,7 @@ namespace Qonys.Web.Modules.Demography.Scenarios;
 /// [0, 1]. A labour intake may be negative (a cut in the intake, as the engine documents). Errors are keyed by the
 /// JSON field, e.g. "resettlements.0.familiesPerYear".
 /// </summary>
-public static class ScenarioRules
+internal static class ScenarioRules
 {
     public const int MaxNameLength = 200;
     public const int FirstYear = ProjectionSettings.BaseYear;

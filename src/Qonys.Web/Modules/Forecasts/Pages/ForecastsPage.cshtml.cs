@@ -6,7 +6,7 @@ namespace Qonys.Web.Modules.Forecasts.Pages;
 
 /// <summary>/analytics/forecasts: pick a series and a horizon; the chart shows history, forecast and 80/95 % intervals, the table every method's back-test.</summary>
 [Authorize(Policy = ForecastsModule.ForecastsRead)]
-public sealed class ForecastsPageModel(ForecastSeriesCatalogue catalogue, SeriesForecasting forecasting) : PageModel
+internal sealed class ForecastsPageModel(ForecastSeriesCatalogue catalogue, SeriesForecasting forecasting) : PageModel
 {
     public IReadOnlyList<SeriesInfo> Series { get; private set; } = [];
     public string SelectedKey { get; private set; } = "";

@@ -4,7 +4,7 @@ using Qonys.Web.Modules.Registry.Contracts;
 namespace Qonys.Web.Modules.Permits.Access;
 
 /// <summary>The operations on a household labour-immigrant permit.</summary>
-public static class HouseholdPermitOperations
+internal static class HouseholdPermitOperations
 {
     public static readonly RecordOperation Read = new("read");
     /// <summary>Issue a permit (the record is the permit as asked for: its household employer's IIN).</summary>
@@ -19,7 +19,7 @@ public static class HouseholdPermitOperations
 /// the registry's person the account belongs to). Within that reach, household employers and administrators issue;
 /// household employers, migrants and administrators notify a change of employer.
 /// </summary>
-public sealed class HouseholdPermitAccess(IPersonDirectory persons) : RecordAccess<HouseholdPermit>
+internal sealed class HouseholdPermitAccess(IPersonDirectory persons) : RecordAccess<HouseholdPermit>
 {
     static readonly RecordKeys<HouseholdPermit> HouseholdKeys =
         new(region: p => p.RegionCode, citizen: p => p.EmployerIin, passport: p => p.WorkerPassportNumber);

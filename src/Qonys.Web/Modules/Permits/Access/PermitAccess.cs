@@ -3,7 +3,7 @@ using Qonys.Web.Modules.Permits.Domain;
 namespace Qonys.Web.Modules.Permits.Access;
 
 /// <summary>The operations on an issued work permit.</summary>
-public static class PermitOperations
+internal static class PermitOperations
 {
     public static readonly RecordOperation Read = new("read");
     /// <summary>Ask for an extension or a worker replacement.</summary>
@@ -17,7 +17,7 @@ public static class PermitOperations
 /// permits of their region, an employer account its own organisation's. Within that reach, employers and
 /// administrators ask for changes; officers and administrators revoke.
 /// </summary>
-public sealed class PermitAccess : ClaimsRecordAccess<Permit>
+internal sealed class PermitAccess : ClaimsRecordAccess<Permit>
 {
     static readonly RecordKeys<Permit> PermitKeys = new(region: p => p.RegionCode, organisation: p => p.EmployerBin);
 

@@ -3,7 +3,7 @@ using Qonys.Web.Modules.Permits.Domain;
 namespace Qonys.Web.Modules.Permits.Access;
 
 /// <summary>The operations on a permit application.</summary>
-public static class PermitApplicationOperations
+internal static class PermitApplicationOperations
 {
     public static readonly RecordOperation Read = new("read");
     /// <summary>File a new application (the record is the application as asked for: its employer and region).</summary>
@@ -31,7 +31,7 @@ public static class PermitApplicationOperations
 /// decide and see the assessment; employers and administrators withdraw and pay the fee; employers, officers and
 /// administrators submit.
 /// </summary>
-public sealed class PermitApplicationAccess : ClaimsRecordAccess<PermitApplication>
+internal sealed class PermitApplicationAccess : ClaimsRecordAccess<PermitApplication>
 {
     static readonly RecordKeys<PermitApplication> ApplicationKeys = new(region: a => a.RegionCode, organisation: a => a.EmployerBin);
 

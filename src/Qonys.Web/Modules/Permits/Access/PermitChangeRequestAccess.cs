@@ -3,7 +3,7 @@ using Qonys.Web.Modules.Permits.Domain;
 namespace Qonys.Web.Modules.Permits.Access;
 
 /// <summary>The operations on an extension or replacement request.</summary>
-public static class PermitChangeRequestOperations
+internal static class PermitChangeRequestOperations
 {
     public static readonly RecordOperation Read = new("read");
     /// <summary>Approve or reject the request.</summary>
@@ -15,7 +15,7 @@ public static class PermitChangeRequestOperations
 /// every request, officers and inspectors their region's, an employer account its own organisation's); officers and
 /// administrators decide.
 /// </summary>
-public sealed class PermitChangeRequestAccess : ClaimsRecordAccess<PermitChangeRequest>
+internal sealed class PermitChangeRequestAccess : ClaimsRecordAccess<PermitChangeRequest>
 {
     static readonly RecordKeys<PermitChangeRequest> RequestKeys = new(region: r => r.RegionCode, organisation: r => r.EmployerBin);
 

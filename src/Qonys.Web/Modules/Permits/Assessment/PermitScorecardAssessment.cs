@@ -8,10 +8,10 @@ using Qonys.Web.Modules.Registry.Contracts;
 namespace Qonys.Web.Modules.Permits.Assessment;
 
 /// <summary>One worker of an application scored against the permit-assessment scorecard.</summary>
-public sealed record WorkerAssessment(int Position, string Citizenship, string Education, ScoreResult Result);
+internal sealed record WorkerAssessment(int Position, string Citizenship, string Education, ScoreResult Result);
 
 /// <summary>The permit-assessment breakdown of one application: the scorecard used, how the facts were found, and a score per worker.</summary>
-public sealed record PermitScorecardBreakdown(string ScorecardKey, int ScorecardVersion, DateOnly EffectiveFrom, string Title,
+internal sealed record PermitScorecardBreakdown(string ScorecardKey, int ScorecardVersion, DateOnly EffectiveFrom, string Title,
     decimal? PassMark, IReadOnlyList<string> FactSources, IReadOnlyList<WorkerAssessment> Workers);
 
 /// <summary>
@@ -29,7 +29,7 @@ public sealed record PermitScorecardBreakdown(string ScorecardKey, int Scorecard
 /// </list>
 /// Only officers (of the case's region) and administrators see it; the scores inform the decision, they do not make it.
 /// </summary>
-public sealed class PermitScorecardAssessment(AppDb db, PermitApplicationView view, PermitApplicationAccess access, IEmployerDirectory employers,
+internal sealed class PermitScorecardAssessment(AppDb db, PermitApplicationView view, PermitApplicationAccess access, IEmployerDirectory employers,
     ReferenceData refs)
 {
     public const string ScorecardKey = "permit-assessment";

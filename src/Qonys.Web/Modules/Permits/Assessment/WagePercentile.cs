@@ -11,7 +11,7 @@ namespace Qonys.Web.Modules.Permits.Assessment;
 /// loaded as reference data this approximation is to be replaced by a lookup.
 /// </para>
 /// </summary>
-public static class WagePercentile
+internal static class WagePercentile
 {
     /// <summary>The assumed standard deviation of log wages within one region and occupation group.</summary>
     public const double LogDispersion = 0.6;

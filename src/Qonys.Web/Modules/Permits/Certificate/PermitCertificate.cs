@@ -11,19 +11,19 @@ using Qonys.Web.Modules.Registry.Contracts;
 namespace Qonys.Web.Modules.Permits.Certificate;
 
 /// <summary>Configuration of permit documents (section "Qonys").</summary>
-public sealed class PermitDocumentOptions
+internal sealed class PermitDocumentOptions
 {
     /// <summary>"Qonys:PublicBaseUrl": where the public verification page lives (default: the request's scheme and host).</summary>
     public string? PublicBaseUrl { get; set; }
 }
 
 /// <summary>Everything printed on a permit certificate (the holder's copy, with the worker's name and passport).</summary>
-public sealed record CertificateContent(string Number, string Category, string Status, string EmployerName, string EmployerBin,
+internal sealed record CertificateContent(string Number, string Category, string Status, string EmployerName, string EmployerBin,
     string OccupationCode, string Occupation, string RegionCode, string Region, DateOnly IssuedOn, DateOnly ValidFrom, DateOnly ValidUntil,
     string WorkerName, string PassportNumber, string Citizenship, string VerifyUrl);
 
 /// <summary>The permit certificate as a PDF, within the same scope as reading the permit; its issue is audited as a read of personal data.</summary>
-public sealed class PermitCertificate(AppDb db, PermitScope scope, IEmployerDirectory employers, AuditLog audit, IOptions<PermitDocumentOptions> options)
+internal sealed class PermitCertificate(AppDb db, PermitScope scope, IEmployerDirectory employers, AuditLog audit, IOptions<PermitDocumentOptions> options)
 {
     public async Task<UseCaseResult<byte[]>> PdfAsync(Actor actor, string number, string requestBaseUrl, CancellationToken ct)
     {
@@ -45,7 +45,7 @@ public sealed class PermitCertificate(AppDb db, PermitScope scope, IEmployerDire
 }
 
 /// <summary>Lays out the certificate: one A4 page, the permit's facts, the holder's data and a QR code linking to public verification.</summary>
-public static class CertificateDocument
+internal static class CertificateDocument
 {
     public static byte[] Render(CertificateContent c)
     {

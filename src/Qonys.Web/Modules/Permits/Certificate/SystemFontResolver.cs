@@ -7,7 +7,7 @@ namespace Qonys.Web.Modules.Permits.Certificate;
 /// PdfSharp's fonts on Linux: every family resolves to DejaVu Sans (regular or bold), loaded from the system's font
 /// folders (Debian/Ubuntu package fonts-dejavu-core). DejaVu Sans covers the Kazakh and Russian Cyrillic letters.
 /// </summary>
-public sealed class SystemFontResolver : IFontResolver
+internal sealed class SystemFontResolver : IFontResolver
 {
     public const string Family = "DejaVu Sans";
     const string Regular = "DejaVuSans";

@@ -3,7 +3,7 @@ using Qonys.Web.Modules.Permits.Domain;
 namespace Qonys.Web.Modules.Permits.ChangePermits;
 
 /// <summary>Reads the rule values of the permit lifecycle with their versions.</summary>
-public static class LifecycleRuleValues
+internal static class LifecycleRuleValues
 {
     public static async Task<RuleParameter> ParameterAsync(ReferenceData refs, string key, DateOnly on, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ namespace Qonys.Web.Modules.Permits.ChangePermits;
 /// permit (still as it was read) in one transaction with the history, the audit entry and the employer's notification.
 /// Replacement keeps the quota place: the old permit ends as "replaced" and the new one takes its remaining validity.
 /// </summary>
-public sealed class PermitChangeRequests(AppDb db, PermitScope scope, PermitAccess permits, PermitChangeRequestAccess requests,
+internal sealed class PermitChangeRequests(AppDb db, PermitScope scope, PermitAccess permits, PermitChangeRequestAccess requests,
     PermitAssessment assessment, ReferenceData refs, AuditLog audit,
     Notifier notifier, TimeProvider clock)
 {

@@ -8,7 +8,7 @@ namespace Qonys.Web.Modules.Permits.ChangePermits;
 /// Loads a permit and its case within the caller's reach (<see cref="PermitAccess"/>): out of reach is "not found", and
 /// audited.
 /// </summary>
-public sealed class PermitScope(AppDb db, PermitAccess access, AuditLog audit)
+internal sealed class PermitScope(AppDb db, PermitAccess access, AuditLog audit)
 {
     public async Task<Permit?> PermitAsync(Actor actor, string number, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace Qonys.Web.Modules.Permits.ChangePermits;
 /// place of the application's quota year is released, and pending requests on it are closed — one transaction, the
 /// permit's status the guard.
 /// </summary>
-public sealed class RevokePermit(AppDb db, PermitScope scope, PermitAccess access, QuotaBook quotas, AuditLog audit, Notifier notifier, TimeProvider clock)
+internal sealed class RevokePermit(AppDb db, PermitScope scope, PermitAccess access, QuotaBook quotas, AuditLog audit, Notifier notifier, TimeProvider clock)
 {
     public async Task<UseCaseResult<PermitResponse>> RevokeAsync(Actor actor, string number, DecisionRequest? body, CancellationToken ct)
     {
@@ -56,7 +56,7 @@ public sealed class RevokePermit(AppDb db, PermitScope scope, PermitAccess acces
 }
 
 /// <summary>What every ending of a permit does besides its own status change.</summary>
-public static class PermitEndings
+internal static class PermitEndings
 {
     /// <summary>Pending extension or replacement requests of an ended permit are closed: nothing is left to decide.</summary>
     public static Task<int> ClosePendingRequestsAsync(AppDb db, string number, string why, DateTime now, CancellationToken ct) =>

@@ -4,7 +4,7 @@ namespace Qonys.Web.Modules.Permits.Contracts;
 /// The issued work permits and household permits as read models for reports (the analytical centre's figures, the
 /// forecast series): queries over them are composed, counted and grouped in the database, as over a view.
 /// </summary>
-public interface IPermitRegister
+internal interface IPermitRegister
 {
     IQueryable<IssuedPermit> Permits { get; }
 

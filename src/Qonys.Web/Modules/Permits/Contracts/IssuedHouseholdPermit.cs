@@ -3,7 +3,7 @@ using System.Linq.Expressions;
 namespace Qonys.Web.Modules.Permits.Contracts;
 
 /// <summary>What the permits module publishes about a household labour-immigrant permit: no employer's IIN, no worker's name.</summary>
-public sealed class IssuedHouseholdPermit
+internal sealed class IssuedHouseholdPermit
 {
     public string Number { get; init; } = "";
     public string RegionCode { get; init; } = "";

@@ -4,7 +4,7 @@ using Qonys.Web.Modules.Permits.Domain;
 namespace Qonys.Web.Modules.Permits.Contracts;
 
 /// <summary>What the permits module publishes about an issued work permit: no worker's name or passport.</summary>
-public sealed class IssuedPermit
+internal sealed class IssuedPermit
 {
     public string Number { get; init; } = "";
     public Guid WorkerId { get; init; }

@@ -12,7 +12,7 @@ namespace Qonys.Web.Modules.Permits.Decisions;
 /// the case's status inside one transaction with the quota ledger, the history, the audit entry and the
 /// notification, so two concurrent decisions on one case give one success and one 409.
 /// </summary>
-public sealed class DecideApplication(AppDb db, PermitApplicationView view, PermitApplicationAccess access, QuotaBook quotas, ReferenceData refs, AuditLog audit,
+internal sealed class DecideApplication(AppDb db, PermitApplicationView view, PermitApplicationAccess access, QuotaBook quotas, ReferenceData refs, AuditLog audit,
     Notifier notifier, TimeProvider clock)
 {
     public Task<UseCaseResult<PermitApplicationResponse>> ApproveAsync(Actor actor, Guid id, CancellationToken ct) =>

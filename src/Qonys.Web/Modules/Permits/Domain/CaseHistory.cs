@@ -4,7 +4,7 @@ namespace Qonys.Web.Modules.Permits.Domain;
 /// The life of an application as a state machine over its append-only history: the status is the "to" of the
 /// last status-changing action, and the actions allowed next are computed from it.
 /// </summary>
-public static class CaseHistory
+internal static class CaseHistory
 {
     /// <summary>Which statuses each action may start from and where it leads (null: the action decides, e.g. submit).</summary>
     static readonly Dictionary<string, (string?[] From, string? To)> Transitions = new()

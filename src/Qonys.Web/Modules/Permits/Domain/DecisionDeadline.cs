@@ -6,7 +6,7 @@ namespace Qonys.Web.Modules.Permits.Domain;
 /// When an application is overdue (docs/permits.md, "Work queues"): it is submitted and its decision was due before
 /// today. One rule for the case page, the lists and the work queue, in memory and in SQL.
 /// </summary>
-public static class DecisionDeadline
+internal static class DecisionDeadline
 {
     public static bool IsOverdue(string status, DateOnly decisionDueOn, DateOnly today) =>
         status == ApplicationStatus.Submitted && decisionDueOn < today;

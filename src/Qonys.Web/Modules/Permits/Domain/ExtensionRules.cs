@@ -1,10 +1,10 @@
 namespace Qonys.Web.Modules.Permits.Domain;
 
 /// <summary>A refusal by a named business rule (answered as 422 naming the rule).</summary>
-public sealed record RuleRefusal(string Rule, string Detail);
+internal sealed record RuleRefusal(string Rule, string Detail);
 
 /// <summary>The rule values the extension rules read, each with its version.</summary>
-public sealed record ExtensionRuleValues(
+internal sealed record ExtensionRuleValues(
     RuleParameter WindowMaxDaysBeforeExpiry, RuleParameter WindowMinDaysBeforeExpiry, RuleParameter Cat23MaxExtensions,
     RuleParameter Cat23ExtensionMaxMonths, RuleParameter IctExtensionMonths, RuleParameter IctMaxExtensions, RuleParameter Cat1MaxTermMonths);
 
@@ -18,7 +18,7 @@ public sealed record ExtensionRuleValues(
 /// <item>category 4 and seasonal: no extension is provided for (a new application is needed).</item>
 /// </list>
 /// </summary>
-public static class ExtensionRules
+internal static class ExtensionRules
 {
     public const string Window = "extension_window";
     public const string Limit = "extension_limit";

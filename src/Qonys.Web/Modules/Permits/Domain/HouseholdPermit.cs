@@ -1,7 +1,7 @@
 namespace Qonys.Web.Modules.Permits.Domain;
 
 /// <summary>Household labour-immigrant permit statuses.</summary>
-public static class HouseholdPermitStatus
+internal static class HouseholdPermitStatus
 {
     public const string Active = "active";
     public const string Expired = "expired";
@@ -12,7 +12,7 @@ public static class HouseholdPermitStatus
 /// 4 MCI per month prepaid. A household employer holds at most 5 at once: each active permit takes one numbered
 /// slot of its employer, and a unique index on (employer IIN, slot) makes the limit hold under concurrent requests.
 /// </summary>
-public sealed class HouseholdPermit
+internal sealed class HouseholdPermit
 {
     public string Number { get; set; } = "";
     public string EmployerIin { get; set; } = "";
@@ -43,7 +43,7 @@ public sealed class HouseholdPermit
 }
 
 /// <summary>A worker's notification that the household employer changed: the permit moved from one IIN to another.</summary>
-public sealed class HouseholdEmployerChange
+internal sealed class HouseholdEmployerChange
 {
     public long Id { get; set; }
     public string PermitNumber { get; set; } = "";

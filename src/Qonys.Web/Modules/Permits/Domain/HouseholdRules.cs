@@ -1,7 +1,7 @@
 namespace Qonys.Web.Modules.Permits.Domain;
 
 /// <summary>The household-permit rules: term, the per-employer limit, the prepaid tax. Pure.</summary>
-public static class HouseholdRules
+internal static class HouseholdRules
 {
     public const string Term = "household_term";
     public const string Limit = "household_limit";

@@ -1,7 +1,7 @@
 namespace Qonys.Web.Modules.Permits.Domain;
 
 /// <summary>An employer's application to engage foreign workers: the request, its automatic checks and its fee.</summary>
-public sealed class PermitApplication
+internal sealed class PermitApplication
 {
     public Guid Id { get; set; }
     public string EmployerBin { get; set; } = "";
@@ -34,7 +34,7 @@ public sealed class PermitApplication
     public List<CaseAction> History { get; set; } = [];
 }
 
-public sealed class ApplicationWorker
+internal sealed class ApplicationWorker
 {
     public Guid Id { get; set; }
     public Guid ApplicationId { get; set; }
@@ -47,7 +47,7 @@ public sealed class ApplicationWorker
 }
 
 /// <summary>One entry of a case's append-only history: who did what, when, from which status to which, and why.</summary>
-public sealed class CaseAction
+internal sealed class CaseAction
 {
     public long Id { get; set; }
     public Guid ApplicationId { get; set; }
@@ -64,7 +64,7 @@ public sealed class CaseAction
 }
 
 /// <summary>A permit for one worker, one employer, one occupation, one region.</summary>
-public sealed class Permit
+internal sealed class Permit
 {
     public string Number { get; set; } = "";
     public Guid ApplicationId { get; set; }
@@ -90,7 +90,7 @@ public sealed class Permit
 }
 
 /// <summary>The quota ledger of one (year, region, category): places capped, reserved by applications in review, used by permits.</summary>
-public sealed class QuotaLedger
+internal sealed class QuotaLedger
 {
     public int Year { get; set; }
     public string RegionCode { get; set; } = "";
@@ -103,7 +103,7 @@ public sealed class QuotaLedger
 }
 
 /// <summary>A change of a quota cap, with the reason kept.</summary>
-public sealed class QuotaRevision
+internal sealed class QuotaRevision
 {
     public long Id { get; set; }
     public int Year { get; set; }

@@ -4,7 +4,7 @@ namespace Qonys.Web.Modules.Permits.Domain;
 /// Work-permit categories: 1 heads and deputies, 2 heads of structural divisions, 3 specialists, 4 skilled workers,
 /// seasonal workers, intra-corporate transfers (ICT). Codes are the API's strings.
 /// </summary>
-public static class PermitCategory
+internal static class PermitCategory
 {
     public const string Heads = "1";
     public const string DivisionHeads = "2";
@@ -27,7 +27,7 @@ public static class PermitCategory
 }
 
 /// <summary>Application statuses. The status is derived from the case history (see <see cref="CaseHistory"/>).</summary>
-public static class ApplicationStatus
+internal static class ApplicationStatus
 {
     public const string Submitted = "submitted";
     public const string ChecksFailed = "checks_failed";
@@ -39,7 +39,7 @@ public static class ApplicationStatus
 }
 
 /// <summary>Permit statuses: issued permits wait for the fee (except ICT), are active, then end one way or another.</summary>
-public static class PermitStatus
+internal static class PermitStatus
 {
     public const string AwaitingFee = "awaiting_fee";
     public const string Active = "active";
@@ -50,7 +50,7 @@ public static class PermitStatus
 }
 
 /// <summary>Actions recorded in a case's append-only history.</summary>
-public static class CaseActionType
+internal static class CaseActionType
 {
     public const string Submit = "submit";
     public const string Approve = "approve";

@@ -1,14 +1,14 @@
 namespace Qonys.Web.Modules.Permits.Domain;
 
 /// <summary>What an employer asks to change on an issued permit.</summary>
-public static class ChangeRequestKind
+internal static class ChangeRequestKind
 {
     public const string Extension = "extension";
     public const string Replacement = "replacement";
 }
 
 /// <summary>Statuses of a change request: pending until an officer decides, or closed when the permit ended first.</summary>
-public static class ChangeRequestStatus
+internal static class ChangeRequestStatus
 {
     public const string Pending = "pending";
     public const string Approved = "approved";
@@ -20,7 +20,7 @@ public static class ChangeRequestStatus
 /// An employer's request to extend a permit or to replace its worker, decided by an officer of the region within
 /// the working-day deadline of its kind.
 /// </summary>
-public sealed class PermitChangeRequest
+internal sealed class PermitChangeRequest
 {
     public Guid Id { get; set; }
     public string Kind { get; set; } = "";

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Qonys.Web.Modules.Permits.Domain;
 
 /// <summary>Permit numbers: unguessable (eight random characters without 0/O/1/I), easy to read aloud.</summary>
-public static class PermitNumbers
+internal static class PermitNumbers
 {
     const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 namespace Qonys.Web.Modules.Permits.Domain;
 
 [JsonConverter(typeof(JsonStringEnumConverter<CheckOutcome>))]
+// Public: tests take it as a theory parameter (xunit needs public test methods).
 public enum CheckOutcome
 {
     [JsonStringEnumMemberName("passed")] Passed,
@@ -12,16 +13,16 @@ public enum CheckOutcome
 }
 
 /// <summary>One automatic check: the rule, its outcome, a sentence a person understands, and the rule version applied.</summary>
-public sealed record CheckResult(string Rule, CheckOutcome Outcome, string Detail, string RuleVersion);
+internal sealed record CheckResult(string Rule, CheckOutcome Outcome, string Detail, string RuleVersion);
 
 /// <summary>A rule value as a check uses it: the number and the version (the date its value took effect).</summary>
-public sealed record RuleParameter(decimal Value, DateOnly EffectiveFrom)
+internal sealed record RuleParameter(decimal Value, DateOnly EffectiveFrom)
 {
     public string Version => EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Everything the checks look at, gathered by the use case; the rules themselves touch nothing else.</summary>
-public sealed record ApplicationFacts
+internal sealed record ApplicationFacts
 {
     public required string Category { get; init; }
     public required int WorkerCount { get; init; }
@@ -48,13 +49,13 @@ public sealed record ApplicationFacts
 }
 
 /// <summary>The rule values the checks need, each with its version.</summary>
-public sealed record PermitRuleValues(
+internal sealed record PermitRuleValues(
     RuleParameter MinCitizenShareCat12, RuleParameter MinCitizenShareCat34, RuleParameter BranchExemptMaxStaff,
     RuleParameter SmallBusinessExemptMaxStaff, RuleParameter IctMaxShareOfCitizens, RuleParameter IctMaxTermMonths,
     RuleParameter? MinVacancyDays, RuleParameter SalaryThresholdPercent, RuleParameter? MinimumWageKzt = null);
 
 /// <summary>The automatic checks of PRODUCT.md §2.2, each a named rule. Pure: facts and rule values in, results out.</summary>
-public static class PermitRules
+internal static class PermitRules
 {
     public const string Quota = "quota";
     public const string LocalContent = "local_content";

@@ -13,7 +13,7 @@ namespace Qonys.Web.Modules.Permits.Household;
 /// per month prepaid; at most 5 are active per household employer. The worker (or the employer) notifies a change of
 /// household employer, and the permit moves to the new IIN when that one is under the limit.
 /// </summary>
-public sealed class HouseholdPermits(AppDb db, HouseholdPermitAccess access, IPersonDirectory persons, PermitAssessment assessment, ReferenceData refs,
+internal sealed class HouseholdPermits(AppDb db, HouseholdPermitAccess access, IPersonDirectory persons, PermitAssessment assessment, ReferenceData refs,
     AuditLog audit, Notifier notifier, TimeProvider clock)
 {
     const int Attempts = 3;

@@ -7,7 +7,7 @@ using Qonys.Web.Modules.Permits.SubmitApplication;
 namespace Qonys.Web.Modules.Permits.Lifecycle;
 
 /// <summary>What one sweep changed.</summary>
-public sealed record SweepResult(int PermitsExpired, int ApprovalsLapsed, int PermitsCancelled, int HouseholdPermitsExpired);
+internal sealed record SweepResult(int PermitsExpired, int ApprovalsLapsed, int PermitsCancelled, int HouseholdPermitsExpired);
 
 /// <summary>
 /// The time-driven endings of the lifecycle, for a given day:
@@ -20,7 +20,7 @@ public sealed record SweepResult(int PermitsExpired, int ApprovalsLapsed, int Pe
 /// Each item is its own transaction guarded by a conditional update, so several app nodes sweeping at once change
 /// each record once; an item another node changed first is skipped.
 /// </summary>
-public sealed class PermitLifecycleSweep(AppDb db, QuotaBook quotas, AuditLog audit, Notifier notifier, TimeProvider clock,
+internal sealed class PermitLifecycleSweep(AppDb db, QuotaBook quotas, AuditLog audit, Notifier notifier, TimeProvider clock,
     ILogger<PermitLifecycleSweep> log)
 {
     public async Task<SweepResult> RunOnceAsync(DateOnly today, CancellationToken ct = default)

@@ -8,7 +8,7 @@ using Qonys.Web.Modules.Permits.SubmitApplication;
 namespace Qonys.Web.Modules.Permits.Pages;
 
 /// <summary>A worker block of the application form; empty strings stay null so the use case names what is missing.</summary>
-public sealed class WorkerForm
+internal sealed class WorkerForm
 {
     public string? FullName { get; set; }
     public string? PassportNumber { get; set; }
@@ -22,7 +22,7 @@ public sealed class WorkerForm
 /// the case page. Works without JavaScript: adding or removing a worker block is a form post that re-renders the form.
 /// </summary>
 [Authorize(Policy = PermitsModule.ApplicationsSubmit)]
-public sealed class ApplyModel(SubmitPermitApplication submit, ApplicationFormChoices choices, IStringLocalizer t) : SignedInPageModel
+internal sealed class ApplyModel(SubmitPermitApplication submit, ApplicationFormChoices choices, IStringLocalizer t) : SignedInPageModel
 {
     [BindProperty] public string? EmployerBin { get; set; }
     [BindProperty] public string? RegionCode { get; set; }

@@ -14,7 +14,7 @@ namespace Qonys.Web.Modules.Permits.Pages;
 /// officers and administrators the permit-assessment breakdown. Every action is a POST that redirects back here.
 /// </summary>
 [Authorize(Policy = PermitsModule.ApplicationsRead)]
-public sealed class CaseModel(PermitApplicationView view, DecideApplication decide, PermitScorecardAssessment scorecard,
+internal sealed class CaseModel(PermitApplicationView view, DecideApplication decide, PermitScorecardAssessment scorecard,
     PermitApplicationAccess access, TimeProvider clock, IStringLocalizer t) : SignedInPageModel
 {
     [FromRoute] public Guid Id { get; set; }

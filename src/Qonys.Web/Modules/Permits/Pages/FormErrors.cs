@@ -8,7 +8,7 @@ namespace Qonys.Web.Modules.Permits.Pages;
 /// (<c>aria-invalid</c>). Field keys are the API's JSON names ("workers[0].birthDate"); an entry without a field is
 /// about the whole form (a refusal, a conflict).
 /// </summary>
-public sealed partial class FormErrors
+internal sealed partial class FormErrors
 {
     public sealed record Entry(string? Field, string Text);
 

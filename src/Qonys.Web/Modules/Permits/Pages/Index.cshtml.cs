@@ -8,7 +8,7 @@ namespace Qonys.Web.Modules.Permits.Pages;
 
 /// <summary>The applications and permits within the caller's scope: an employer's own, an officer's region's, all for administrators.</summary>
 [Authorize(Policy = PermitsModule.ApplicationsRead)]
-public sealed class IndexModel(WorkQueue queue, PermitQueries permits) : SignedInPageModel
+internal sealed class IndexModel(WorkQueue queue, PermitQueries permits) : SignedInPageModel
 {
     public const int PermitsShown = 200;
     public IReadOnlyList<CaseSummary> Applications { get; private set; } = [];

@@ -11,7 +11,7 @@ namespace Qonys.Web.Modules.Permits.Pages;
 /// same cases in the same order with the same overdue flag; administrators see every region and may filter.
 /// </summary>
 [Authorize(Policy = PermitsModule.ApplicationsDecide)]
-public sealed class QueueModel(WorkQueue queue, ApplicationFormChoices choices) : SignedInPageModel
+internal sealed class QueueModel(WorkQueue queue, ApplicationFormChoices choices) : SignedInPageModel
 {
     [FromQuery(Name = "region")] public string? Region { get; set; }
     public IReadOnlyList<CaseSummary> Cases { get; private set; } = [];

@@ -14,7 +14,7 @@ namespace Qonys.Web.Modules.Permits.Pages;
 /// make up the cap); administrators set a new cap or revise one, with the reason, on the same page.
 /// </summary>
 [Authorize(Policy = PermitsModule.QuotasRead)]
-public sealed class QuotasModel(QuotaAdministration quotas, ApplicationFormChoices choices, TimeProvider clock, IStringLocalizer t) : SignedInPageModel
+internal sealed class QuotasModel(QuotaAdministration quotas, ApplicationFormChoices choices, TimeProvider clock, IStringLocalizer t) : SignedInPageModel
 {
     /// <summary>The form id of the "set a cap" form; row forms use "{region}-{category}".</summary>
     public const string NewForm = "new";

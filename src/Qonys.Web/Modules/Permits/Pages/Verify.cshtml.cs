@@ -8,7 +8,7 @@ namespace Qonys.Web.Modules.Permits.Pages;
 /// The public verification page (anonymous; the QR code on a permit certificate links here): valid or not, category,
 /// validity, employer — no personal data of the worker.
 /// </summary>
-public sealed class VerifyModel(PermitQueries permits) : PageModel
+internal sealed class VerifyModel(PermitQueries permits) : PageModel
 {
     [FromRoute] public string? Number { get; set; }
     public PermitVerification? Result { get; private set; }

@@ -4,7 +4,7 @@ using Qonys.Web.Modules.Permits.SubmitApplication;
 namespace Qonys.Web.Modules.Permits.Queue;
 
 /// <summary>The use cases behind the permit pages and their menu entries.</summary>
-public static class PermitsPagesSetup
+internal static class PermitsPagesSetup
 {
     public static void AddPermitsPages(this IServiceCollection services)
     {

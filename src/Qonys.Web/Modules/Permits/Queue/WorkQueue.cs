@@ -12,7 +12,7 @@ namespace Qonys.Web.Modules.Permits.Queue;
 /// <see cref="PermitChangeRequestAccess"/>): an officer or inspector its own region (another region asked for gives an
 /// empty list), an employer its own BIN, an administrator any region.
 /// </summary>
-public sealed class WorkQueue(AppDb db, PermitApplicationAccess applications, PermitChangeRequestAccess requests, IEmployerDirectory employers,
+internal sealed class WorkQueue(AppDb db, PermitApplicationAccess applications, PermitChangeRequestAccess requests, IEmployerDirectory employers,
     ReferenceData refs, TimeProvider clock)
 {
     /// <summary>The most rows a page shows at once (the API pages through the same rows).</summary>

@@ -5,7 +5,7 @@ using Qonys.Web.Modules.Permits.SubmitApplication;
 namespace Qonys.Web.Modules.Permits.Quotas;
 
 /// <summary>Reads the quota ledger and lets an administrator set or revise a cap, keeping the reason.</summary>
-public sealed class QuotaAdministration(AppDb db, ReferenceData refs, AuditLog audit, TimeProvider clock)
+internal sealed class QuotaAdministration(AppDb db, ReferenceData refs, AuditLog audit, TimeProvider clock)
 {
     public async Task<UseCaseResult<List<QuotaResponse>>> ListAsync(Actor actor, int? year, string? regionCode, string? category, CancellationToken ct)
     {

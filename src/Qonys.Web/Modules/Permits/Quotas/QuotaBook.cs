@@ -9,7 +9,7 @@ namespace Qonys.Web.Modules.Permits.Quotas;
 /// written, so no number of concurrent requests or app nodes can oversubscribe a quota (PostgreSQL re-checks the
 /// condition on the latest row version; SQLite has a single writer). A check constraint backs this up.
 /// </summary>
-public sealed class QuotaBook(AppDb db)
+internal sealed class QuotaBook(AppDb db)
 {
     IQueryable<QuotaLedger> Row(int year, string region, string category) =>
         db.Set<QuotaLedger>().Where(q => q.Year == year && q.RegionCode == region && q.Category == category);

@@ -5,12 +5,12 @@ using Qonys.Web.Modules.Registry.Contracts;
 namespace Qonys.Web.Modules.Permits.SubmitApplication;
 
 /// <summary>What the application form offers, in the classifiers' order, and the applying employer's own defaults.</summary>
-public sealed record ApplicationChoices(IReadOnlyList<Choice> Regions, IReadOnlyList<Choice> Occupations, IReadOnlyList<Choice> OkedSections,
+internal sealed record ApplicationChoices(IReadOnlyList<Choice> Regions, IReadOnlyList<Choice> Occupations, IReadOnlyList<Choice> OkedSections,
     IReadOnlyList<Choice> Countries, IReadOnlyList<string> Categories, IReadOnlyList<string> EducationLevels,
     string? EmployerBin, string? EmployerName, string? EmployerRegionCode, string? EmployerOkedSection);
 
 /// <summary>The reference lists of the permit application form: regions, occupation unit groups, OKED sections, countries.</summary>
-public sealed class ApplicationFormChoices(AppDb db, ReferenceData refs, IEmployerDirectory employers)
+internal sealed class ApplicationFormChoices(AppDb db, ReferenceData refs, IEmployerDirectory employers)
 {
     public async Task<ApplicationChoices> ForAsync(Actor actor, CancellationToken ct)
     {

@@ -1,4 +1,4 @@
 namespace Qonys.Web.Modules.Permits.SubmitApplication;
 
 /// <summary>One option of a select list: the code submitted and the name shown.</summary>
-public sealed record Choice(string Code, LocalizedName Name);
+internal sealed record Choice(string Code, LocalizedName Name);

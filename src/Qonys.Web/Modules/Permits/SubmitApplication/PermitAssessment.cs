@@ -6,14 +6,14 @@ using Qonys.Web.Modules.Registry.Contracts;
 namespace Qonys.Web.Modules.Permits.SubmitApplication;
 
 /// <summary>A validated request with the records it refers to.</summary>
-public sealed record ValidatedApplication(PermitApplicationRequest Request, EmployerFacts Employer, Occupation Occupation);
+internal sealed record ValidatedApplication(PermitApplicationRequest Request, EmployerFacts Employer, Occupation Occupation);
 
 /// <summary>
 /// Validates an application request, gathers the facts the checks need, evaluates every check with the rule values in
 /// force on the submission date, and prices the fee. Shared by the preview (nothing saved) and the submission. The
 /// employer comes from the registry's door, its open offences from the compliance register's.
 /// </summary>
-public sealed class PermitAssessment(AppDb db, IEmployerDirectory employers, IOffenceRegister offenceRegister, ReferenceData refs)
+internal sealed class PermitAssessment(AppDb db, IEmployerDirectory employers, IOffenceRegister offenceRegister, ReferenceData refs)
 {
     public const int MaxWorkersPerApplication = 100;
 

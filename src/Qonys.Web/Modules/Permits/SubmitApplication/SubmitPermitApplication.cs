@@ -5,7 +5,7 @@ using Qonys.Web.Modules.Permits.Quotas;
 
 namespace Qonys.Web.Modules.Permits.SubmitApplication;
 
-public static class PermitAuditEvents
+internal static class PermitAuditEvents
 {
     public static readonly AuditEventType ApplicationSubmitted = new("permits.application_submitted", AuditKind.Change);
     public static readonly AuditEventType ApplicationDecided = new("permits.application_decided", AuditKind.Change);
@@ -20,7 +20,7 @@ public static class PermitAuditEvents
 /// check is evaluated and recorded; when all pass, the quota places are reserved in the same transaction, and a
 /// quota that cannot hold them refuses the application (422, rule "quota") without creating it.
 /// </summary>
-public sealed class SubmitPermitApplication(AppDb db, PermitAssessment assessment, PermitApplicationAccess access, QuotaBook quotas, ReferenceData refs,
+internal sealed class SubmitPermitApplication(AppDb db, PermitAssessment assessment, PermitApplicationAccess access, QuotaBook quotas, ReferenceData refs,
     AuditLog audit, Notifier notifier, TimeProvider clock)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

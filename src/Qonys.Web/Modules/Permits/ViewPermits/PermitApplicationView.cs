@@ -7,7 +7,7 @@ using Qonys.Web.Modules.Permits.SubmitApplication;
 namespace Qonys.Web.Modules.Permits;
 
 /// <summary>Reads a case within the caller's scope (out of scope is "not found"); the read of workers' data is audited.</summary>
-public sealed class PermitApplicationView(AppDb db, PermitApplicationAccess access, AuditLog audit)
+internal sealed class PermitApplicationView(AppDb db, PermitApplicationAccess access, AuditLog audit)
 {
     /// <summary>Loads a case for a decision or a read; null when it does not exist or is out of the actor's scope.</summary>
     public async Task<PermitApplication?> LoadAsync(Actor actor, Guid id, bool tracking, CancellationToken ct)

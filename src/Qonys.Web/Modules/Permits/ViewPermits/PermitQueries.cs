@@ -7,7 +7,7 @@ using Qonys.Web.Modules.Registry.Contracts;
 namespace Qonys.Web.Modules.Permits.ViewPermits;
 
 /// <summary>Permits by employer or number within the caller's scope, and the public verification that shows no personal data.</summary>
-public sealed class PermitQueries(AppDb db, PermitScope scope, PermitAccess access, IEmployerDirectory employers, TimeProvider clock)
+internal sealed class PermitQueries(AppDb db, PermitScope scope, PermitAccess access, IEmployerDirectory employers, TimeProvider clock)
 {
     public async Task<UseCaseResult<PagedList<PermitResponse>>> ListAsync(Actor actor, string? employerBin, int? page, int? pageSize, CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 namespace Qonys.Web.Modules.Registry.Contracts;
 
 /// <summary>The registry's organisations as other modules may read them: by BIN, one or many at once.</summary>
-public interface IEmployerDirectory
+internal interface IEmployerDirectory
 {
     /// <summary>The organisation with <paramref name="bin"/>, or null when none is registered.</summary>
     Task<EmployerFacts?> FindAsync(string bin, CancellationToken ct);

@@ -1,7 +1,7 @@
 namespace Qonys.Web.Modules.Registry.Contracts;
 
 /// <summary>The registry's natural persons as other modules may read them: the keys of a person, the accounts of a citizen.</summary>
-public interface IPersonDirectory
+internal interface IPersonDirectory
 {
     /// <summary>The IIN and passport number of the person <paramref name="personId"/>, or null when there is none.</summary>
     Task<PersonKeys?> KeysAsync(Guid personId, CancellationToken ct);

@@ -3,7 +3,7 @@ using Qonys.Web.Modules.Registry.Domain;
 namespace Qonys.Web.Modules.Registry.Contracts;
 
 /// <summary>The registry's check of IINs and BINs, for modules that take one as input.</summary>
-public static class IdentificationNumbers
+internal static class IdentificationNumbers
 {
     /// <summary>Why <paramref name="value"/> is not a valid IIN/BIN (check digit included), or null when it is.</summary>
     public static string? Problem(string? value) => IdentificationNumber.Problem(value);

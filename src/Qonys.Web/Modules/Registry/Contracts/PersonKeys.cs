@@ -1,4 +1,4 @@
 namespace Qonys.Web.Modules.Registry.Contracts;
 
 /// <summary>How a person is identified: a citizen by IIN, a foreigner by passport number (either may be missing).</summary>
-public sealed record PersonKeys(string? Iin, string? PassportNumber);
+internal sealed record PersonKeys(string? Iin, string? PassportNumber);

@@ -1,7 +1,7 @@
 namespace Qonys.Web.Modules.Registry.Domain;
 
 /// <summary>An organisation (BIN) that employs staff; staff are counted by permit category 1–4.</summary>
-public sealed class Employer
+internal sealed class Employer
 {
     public string Bin { get; set; } = "";
     public string Name { get; set; } = "";
@@ -18,7 +18,7 @@ public sealed class Employer
 }
 
 /// <summary>Staff by category: 1 heads and deputies, 2 heads of divisions, 3 specialists, 4 skilled workers.</summary>
-public sealed class StaffCounts
+internal sealed class StaffCounts
 {
     public int Cat1 { get; set; }
     public int Cat2 { get; set; }
@@ -32,7 +32,7 @@ public sealed class StaffCounts
 }
 
 /// <summary>A natural person: a citizen by IIN, or a foreigner by passport number and country (IIN linked later).</summary>
-public sealed class Person
+internal sealed class Person
 {
     public Guid Id { get; set; }
     public string? Iin { get; set; }

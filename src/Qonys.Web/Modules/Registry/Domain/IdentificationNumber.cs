@@ -6,7 +6,7 @@ namespace Qonys.Web.Modules.Registry.Domain;
 /// when that gives 10, a second pass with weights 3..11,1,2; when that gives 10 again the number
 /// is never issued.
 /// </summary>
-public static class IdentificationNumber
+internal static class IdentificationNumber
 {
     static readonly int[] FirstWeights = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
     static readonly int[] SecondWeights = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];

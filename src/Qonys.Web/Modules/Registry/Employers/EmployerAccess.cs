@@ -3,7 +3,7 @@ using Qonys.Web.Modules.Registry.Domain;
 namespace Qonys.Web.Modules.Registry.Employers;
 
 /// <summary>The operations on an organisation of the registry.</summary>
-public static class EmployerOperations
+internal static class EmployerOperations
 {
     public static readonly RecordOperation Read = new("read");
     public static readonly RecordOperation Register = new("register");
@@ -14,7 +14,7 @@ public static class EmployerOperations
 /// organisations of their region, administrators and analysts all. Reading is open to all five; registering to
 /// administrators, officers (their region) and employer accounts (their own organisation).
 /// </summary>
-public sealed class EmployerAccess : ClaimsRecordAccess<Employer>
+internal sealed class EmployerAccess : ClaimsRecordAccess<Employer>
 {
     static readonly RecordKeys<Employer> EmployerKeys = new(region: e => e.RegionCode, organisation: e => e.Bin);
     static readonly string[] Readers = [Roles.Administrator, Roles.Analyst, Roles.Officer, Roles.Inspector, Roles.Employer];

@@ -2,14 +2,14 @@ using Qonys.Web.Modules.Registry.Domain;
 
 namespace Qonys.Web.Modules.Registry.Employers;
 
-public sealed record StaffRequest(Dictionary<string, int?>? Citizens, Dictionary<string, int?>? Foreigners);
+internal sealed record StaffRequest(Dictionary<string, int?>? Citizens, Dictionary<string, int?>? Foreigners);
 
-public sealed record EmployerRequest(string? Bin, string? Name, string? RegionCode, string? OkedSection, StaffRequest? Staff,
+internal sealed record EmployerRequest(string? Bin, string? Name, string? RegionCode, string? OkedSection, StaffRequest? Staff,
     bool? IsSmallBusiness, bool? IsBranchOffice);
 
-public sealed record StaffResponse(Dictionary<string, int> Citizens, Dictionary<string, int> Foreigners);
+internal sealed record StaffResponse(Dictionary<string, int> Citizens, Dictionary<string, int> Foreigners);
 
-public sealed record EmployerResponse(string Bin, string Name, string RegionCode, string OkedSection, StaffResponse Staff,
+internal sealed record EmployerResponse(string Bin, string Name, string RegionCode, string OkedSection, StaffResponse Staff,
     bool IsSmallBusiness, bool IsBranchOffice, DateTime CreatedAt, DateTime UpdatedAt)
 {
     public static EmployerResponse From(Employer e) => new(e.Bin, e.Name, e.RegionCode, e.OkedSection,

@@ -4,7 +4,7 @@ using Qonys.Web.Modules.Registry.Domain;
 namespace Qonys.Web.Modules.Registry.Employers;
 
 /// <summary>Reads one employer within the caller's scope; out of scope is "not found".</summary>
-public sealed class GetEmployer(AppDb db, EmployerAccess access, AuditLog audit)
+internal sealed class GetEmployer(AppDb db, EmployerAccess access, AuditLog audit)
 {
     public async Task<UseCaseResult<EmployerResponse>> HandleAsync(Actor actor, string bin, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ namespace Qonys.Web.Modules.Registry.Employers;
 /// Registers an organisation. Administrators register any; an officer only in its own region; an employer account
 /// only its own organisation (an account not yet tied to a BIN becomes tied to the one it registers).
 /// </summary>
-public sealed class RegisterEmployer(AppDb db, ReferenceData refs, EmployerAccess access, AuditLog audit, TimeProvider clock)
+internal sealed class RegisterEmployer(AppDb db, ReferenceData refs, EmployerAccess access, AuditLog audit, TimeProvider clock)
 {
     static readonly string[] Categories = ["1", "2", "3", "4"];
 

@@ -6,20 +6,20 @@ using Qonys.Web.Modules.Selection.Scorecards;
 
 namespace Qonys.Web.Modules.Selection.AtaZholy;
 
-public sealed record EligibilityRequest(string? Profession, bool? OperatesBusinessAbroad, decimal? BusinessYearsOperating, decimal? BusinessAnnualTurnoverUsd);
+internal sealed record EligibilityRequest(string? Profession, bool? OperatesBusinessAbroad, decimal? BusinessYearsOperating, decimal? BusinessAnnualTurnoverUsd);
 
-public sealed record AtaZholyApplicationRequest(
+internal sealed record AtaZholyApplicationRequest(
     string? FullName, DateOnly? BirthDate, string? Citizenship, string? Profession, bool? OperatesBusinessAbroad,
     decimal? BusinessYearsOperating, decimal? BusinessAnnualTurnoverUsd, int? TermYears);
 
-public sealed record PathwayResponse(string Pathway, bool Met, string Reason);
+internal sealed record PathwayResponse(string Pathway, bool Met, string Reason);
 
-public sealed record EligibilityResponse(bool Eligible, int? CardTermYears, IReadOnlyList<PathwayResponse> Pathways);
+internal sealed record EligibilityResponse(bool Eligible, int? CardTermYears, IReadOnlyList<PathwayResponse> Pathways);
 
-public sealed record AtaZholyListsResponse(IReadOnlyList<string> SimplifiedCitizenshipProfessions, IReadOnlyList<string> PermanentResidenceProfessions,
+internal sealed record AtaZholyListsResponse(IReadOnlyList<string> SimplifiedCitizenshipProfessions, IReadOnlyList<string> PermanentResidenceProfessions,
     decimal MinYearsOperating, decimal MinAnnualTurnoverUsd, int CardTermYears);
 
-public sealed record AtaZholyApplicationResponse(
+internal sealed record AtaZholyApplicationResponse(
     Guid Id, string FullName, DateOnly BirthDate, string Citizenship, string? Profession, int TermYears, DateOnly ValidFrom, DateOnly ValidUntil,
     string Status, EligibilityResponse Decision, DateTime CreatedAt);
 
@@ -28,7 +28,7 @@ public sealed record AtaZholyApplicationResponse(
 /// reference data (selection_list_entries), and the application for a card of up to 10 years. An applicant who meets no
 /// pathway is refused (422, rule <c>ata_zholy_eligibility</c>) and nothing is saved.
 /// </summary>
-public sealed class AtaZholyCards(AppDb db, ReferenceData refs, AuditLog audit, TimeProvider clock)
+internal sealed class AtaZholyCards(AppDb db, ReferenceData refs, AuditLog audit, TimeProvider clock)
 {
     public const string EligibilityRule = "ata_zholy_eligibility";
 

@@ -12,7 +12,7 @@ namespace Qonys.Web.Modules.Selection.Candidates;
 /// officer or an administrator registers someone else). A candidate sees the own profile and score; an officer the
 /// profiles the officer registered; an administrator every profile. Anyone else gets 404.
 /// </summary>
-public sealed class CandidateProfiles(AppDb db, ReferenceData refs, CandidatePool pool, ScorecardBook scorecards, AuditLog audit, TimeProvider clock)
+internal sealed class CandidateProfiles(AppDb db, ReferenceData refs, CandidatePool pool, ScorecardBook scorecards, AuditLog audit, TimeProvider clock)
 {
     public static readonly string[] EducationLevels = ["none", "secondary", "vocational", "bachelor", "master", "doctorate"];
     public static readonly string[] LanguageLevels = ["none", "A1", "A2", "B1", "B2", "C1", "C2"];

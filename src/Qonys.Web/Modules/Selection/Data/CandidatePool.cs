@@ -5,7 +5,7 @@ using Qonys.Web.Modules.Selection.Domain;
 namespace Qonys.Web.Modules.Selection.Data;
 
 /// <summary>Reads the pool the scorecards run over: the lists facts are checked against, and the candidates not yet invited.</summary>
-public sealed class CandidatePool(AppDb db)
+internal sealed class CandidatePool(AppDb db)
 {
     public async Task<FactLists> ListsAsync(CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace Qonys.Web.Modules.Selection.Data;
 /// the product team's illustrative proposal (docs/scoring.md, "Web and API"), editable as data; not taken from a
 /// legal act.
 /// </summary>
-public sealed class SelectionReference(AppDb db, ScorecardEditing editing)
+internal sealed class SelectionReference(AppDb db, ScorecardEditing editing)
 {
     const string Illustrative = "illustrative (u): product proposal, to be confirmed by the ministry";
 
@@ -58,7 +58,7 @@ public sealed class SelectionReference(AppDb db, ScorecardEditing editing)
 }
 
 /// <summary>Runs <see cref="SelectionReference"/> when the host starts (after the migrations of <c>QonysApp.PrepareAsync</c>).</summary>
-public sealed class SelectionReferenceLoading(IServiceScopeFactory scopes) : IHostedService
+internal sealed class SelectionReferenceLoading(IServiceScopeFactory scopes) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ namespace Qonys.Web.Modules.Selection.Domain;
 /// <summary>What the pool knows about the lists a candidate is checked against, on the evaluation date.</summary>
 /// <param name="InDemandOccupations">Occupation codes marked in demand (ref_occupations.in_demand).</param>
 /// <param name="LabourDeficitRegions">Region codes on the labour-deficit list.</param>
-public sealed record FactLists(IReadOnlySet<string> InDemandOccupations, IReadOnlySet<string> LabourDeficitRegions);
+internal sealed record FactLists(IReadOnlySet<string> InDemandOccupations, IReadOnlySet<string> LabourDeficitRegions);
 
 /// <summary>
 /// Maps a candidate's profile to the facts of the skilled-migrant-pool scorecard (docs/scoring.md, "Web and API"):
@@ -19,7 +19,7 @@ public sealed record FactLists(IReadOnlySet<string> InDemandOccupations, IReadOn
 /// <item><c>offeredMonthlySalaryKzt</c>: the offered salary; not provided without a job offer.</item>
 /// </list>
 /// </summary>
-public static class CandidateFacts
+internal static class CandidateFacts
 {
     public const string Yes = "yes";
     public const string No = "no";

@@ -3,14 +3,14 @@ using Qonys.Engines.Scoring;
 namespace Qonys.Web.Modules.Selection.Domain;
 
 /// <summary>What an administrator asked of a round, already validated.</summary>
-public sealed record RoundOrder(string RoundKey, int Invitations, IReadOnlyList<string> OccupationCodes, IReadOnlyList<string> RegionCodes);
+internal sealed record RoundOrder(string RoundKey, int Invitations, IReadOnlyList<string> OccupationCodes, IReadOnlyList<string> RegionCodes);
 
 /// <summary>
 /// Turns the engine's <see cref="RoundResult"/> into the rows a round leaves behind: the round (cut-off, counts,
 /// scorecard version, tie-break explanation) and one invitation per invited candidate, each due
 /// <paramref name="validDays"/> calendar days after the round's date (rule value <c>selection.invitation_valid_days</c>).
 /// </summary>
-public static class RoundRecord
+internal static class RoundRecord
 {
     public static (SelectionRound Round, List<Invitation> Invitations) Build(
         RoundOrder order, RoundResult result, Scorecard scorecard, int poolSize, DateTime runAt, Guid runBy, int validDays, Func<Guid> newId)

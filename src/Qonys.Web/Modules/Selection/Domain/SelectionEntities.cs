@@ -1,7 +1,7 @@
 namespace Qonys.Web.Modules.Selection.Domain;
 
 /// <summary>Lifecycle of a stored scorecard version: drafts are edited, one version per key is published, older ones retired.</summary>
-public static class ScorecardStatus
+internal static class ScorecardStatus
 {
     public const string Draft = "draft";
     public const string Published = "published";
@@ -9,7 +9,7 @@ public static class ScorecardStatus
 }
 
 /// <summary>One version of a scorecard as administrators keep it: the engine's JSON definition plus who did what when.</summary>
-public sealed class StoredScorecard
+internal sealed class StoredScorecard
 {
     public Guid Id { get; set; }
     public string Key { get; set; } = "";
@@ -28,14 +28,14 @@ public sealed class StoredScorecard
 }
 
 /// <summary>How a candidate's profile came in.</summary>
-public static class CandidateChannel
+internal static class CandidateChannel
 {
     public const string SelfService = "self_service";
     public const string Agency = "agency";
 }
 
 /// <summary>A skilled-migrant candidate's profile in the selection pool.</summary>
-public sealed class Candidate
+internal sealed class Candidate
 {
     public Guid Id { get; set; }
     /// <summary>The candidate's own account (self-service); null when an agency registered a person without an account.</summary>
@@ -59,7 +59,7 @@ public sealed class Candidate
 }
 
 /// <summary>An invitation round as it ran: what was asked, the scorecard version used, the published cut-off and counts.</summary>
-public sealed class SelectionRound
+internal sealed class SelectionRound
 {
     public Guid Id { get; set; }
     /// <summary>The administrator's name for the round; unique per day, so a double submit cannot run twice.</summary>
@@ -83,7 +83,7 @@ public sealed class SelectionRound
 }
 
 /// <summary>One candidate invited by a round, with the score and rank that earned it and the deadline to apply.</summary>
-public sealed class Invitation
+internal sealed class Invitation
 {
     public Guid Id { get; set; }
     public Guid RoundId { get; set; }
@@ -99,7 +99,7 @@ public sealed class Invitation
 }
 
 /// <summary>Reference lists of the selection module (entries of named lists, some with a number).</summary>
-public sealed class SelectionListEntry
+internal sealed class SelectionListEntry
 {
     public string List { get; set; } = "";
     public string Entry { get; set; } = "";
@@ -108,7 +108,7 @@ public sealed class SelectionListEntry
 }
 
 /// <summary>The lists <see cref="SelectionListEntry"/> holds.</summary>
-public static class SelectionLists
+internal static class SelectionLists
 {
     /// <summary>Regions whose job offers earn the labour-deficit-region points (ISO 3166-2:KZ codes).</summary>
     public const string LabourDeficitRegions = "labour_deficit_regions";
@@ -119,7 +119,7 @@ public static class SelectionLists
 }
 
 /// <summary>An Ata Zholy ("golden card") application with the eligibility decision it was filed under.</summary>
-public sealed class AtaZholyApplication
+internal sealed class AtaZholyApplication
 {
     public Guid Id { get; set; }
     public Guid? AccountId { get; set; }

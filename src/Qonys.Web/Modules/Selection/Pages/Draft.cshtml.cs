@@ -13,7 +13,7 @@ namespace Qonys.Web.Modules.Selection.Pages;
 /// after); and the separate Publish step.
 /// </summary>
 [Authorize(Policy = SelectionModule.ScorecardsEdit)]
-public sealed class DraftModel(ScorecardEditing editing, WhatIf whatIf) : SignedInPageModel
+internal sealed class DraftModel(ScorecardEditing editing, WhatIf whatIf) : SignedInPageModel
 {
     public string Key { get; private set; } = "";
     public Scorecard Card { get; private set; } = new();

@@ -1,7 +1,7 @@
 namespace Qonys.Web.Modules.Selection.Pages;
 
 /// <summary>A form's error summary: field (or scorecard path) and message, from a use case's refusal.</summary>
-public sealed record FormError(string Field, string Message)
+internal sealed record FormError(string Field, string Message)
 {
     public static List<FormError> From<T>(UseCaseResult<T> result) =>
         result.Errors is { } errors

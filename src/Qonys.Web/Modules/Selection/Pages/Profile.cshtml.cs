@@ -8,7 +8,7 @@ namespace Qonys.Web.Modules.Selection.Pages;
 /// <summary>The candidate's page: the own profile (or, for officers and administrators, one they may see) with the score
 /// breakdown and how to improve it; a registration form when the account has no profile yet.</summary>
 [Authorize(Policy = SelectionModule.CandidatesRead)]
-public sealed class ProfileModel(CandidateProfiles profiles) : SignedInPageModel
+internal sealed class ProfileModel(CandidateProfiles profiles) : SignedInPageModel
 {
     public CandidateResponse? Candidate { get; private set; }
     public CandidateScoreResponse? Score { get; private set; }

@@ -7,7 +7,7 @@ namespace Qonys.Web.Modules.Selection.Pages;
 
 /// <summary>Round history with the published cut-offs; administrators run a round here (the form works without JavaScript).</summary>
 [Authorize(Policy = SelectionModule.ScorecardsRead)]
-public sealed class RoundsModel(RoundQueries queries, RunRound run) : SignedInPageModel
+internal sealed class RoundsModel(RoundQueries queries, RunRound run) : SignedInPageModel
 {
     public IReadOnlyList<RoundResponse> Items { get; private set; } = [];
     public List<FormError> Errors { get; private set; } = [];

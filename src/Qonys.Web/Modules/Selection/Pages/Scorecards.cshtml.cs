@@ -7,7 +7,7 @@ namespace Qonys.Web.Modules.Selection.Pages;
 
 /// <summary>Every scorecard, or one with its versions; editors create a draft from the published version here.</summary>
 [Authorize(Policy = SelectionModule.ScorecardsRead)]
-public sealed class ScorecardsModel(ScorecardBook book, ScorecardEditing editing) : SignedInPageModel
+internal sealed class ScorecardsModel(ScorecardBook book, ScorecardEditing editing) : SignedInPageModel
 {
     public IReadOnlyList<ScorecardOverview> Cards { get; private set; } = [];
     public ScorecardOverview? Card { get; private set; }

@@ -5,7 +5,7 @@ using EngineRoundRequest = Qonys.Engines.Scoring.RoundRequest;
 namespace Qonys.Web.Modules.Selection.Rounds;
 
 /// <summary>Validates what a round (or a what-if) is asked: a name, the number of invitations, optional occupation and region filters.</summary>
-public sealed class RoundOrders(AppDb db)
+internal sealed class RoundOrders(AppDb db)
 {
     public const int MaxInvitations = 100_000;
     public const int MaxRoundKeyLength = 80;

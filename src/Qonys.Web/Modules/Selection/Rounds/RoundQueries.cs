@@ -4,7 +4,7 @@ using Qonys.Web.Modules.Selection.Domain;
 namespace Qonys.Web.Modules.Selection.Rounds;
 
 /// <summary>Published rounds (cut-off, time, version, counts) for anyone; the invitation list only for those who run rounds.</summary>
-public sealed class RoundQueries(AppDb db)
+internal sealed class RoundQueries(AppDb db)
 {
     public const int MaxPageSize = 500;
 

@@ -12,7 +12,7 @@ namespace Qonys.Web.Modules.Selection.Rounds;
 /// timestamp), and the round, its cut-off and the invitations are saved with the audit entry and the notifications in
 /// one transaction. A round name already used today is refused (409), as is a second round racing for the same candidates.
 /// </summary>
-public sealed class RunRound(AppDb db, CandidatePool pool, RoundOrders orders, ScorecardBook scorecards, ReferenceData refs,
+internal sealed class RunRound(AppDb db, CandidatePool pool, RoundOrders orders, ScorecardBook scorecards, ReferenceData refs,
     AuditLog audit, Notifier notifier, TimeProvider clock)
 {
     public const string PoolScorecardKey = "skilled-migrant-pool";

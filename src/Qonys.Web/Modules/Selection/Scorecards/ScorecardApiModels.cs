@@ -5,15 +5,15 @@ using Qonys.Web.Modules.Selection.Domain;
 namespace Qonys.Web.Modules.Selection.Scorecards;
 
 /// <summary>Body of <c>POST /api/v1/scorecards/{key}/drafts</c>: either a copy of the published version or a whole scorecard.</summary>
-public sealed record DraftRequest(bool? CopyOfPublished, JsonElement? Scorecard);
+internal sealed record DraftRequest(bool? CopyOfPublished, JsonElement? Scorecard);
 
 /// <summary>One stored version, without its definition (lists).</summary>
-public sealed record ScorecardVersionSummary(
+internal sealed record ScorecardVersionSummary(
     string Key, int Version, string Status, DateOnly EffectiveFrom, string Title, DateTime CreatedAt, Guid? CreatedBy,
     DateTime? PublishedAt, Guid? PublishedBy, DateTime? RetiredAt);
 
 /// <summary>One stored version with its definition (the engine's scorecard).</summary>
-public sealed record ScorecardVersionResponse(
+internal sealed record ScorecardVersionResponse(
     string Key, int Version, string Status, DateOnly EffectiveFrom, string Title, DateTime CreatedAt, Guid? CreatedBy,
     DateTime? UpdatedAt, DateTime? PublishedAt, Guid? PublishedBy, DateTime? RetiredAt, JsonElement Definition)
 {
@@ -25,21 +25,21 @@ public sealed record ScorecardVersionResponse(
 }
 
 /// <summary>A scorecard key with its published version and the versions the caller may see.</summary>
-public sealed record ScorecardOverview(string Key, string Title, int? PublishedVersion, IReadOnlyList<ScorecardVersionSummary> Versions);
+internal sealed record ScorecardOverview(string Key, string Title, int? PublishedVersion, IReadOnlyList<ScorecardVersionSummary> Versions);
 
 /// <summary>Body of the what-if request.</summary>
-public sealed record WhatIfRequest(int? Invitations, IReadOnlyList<string>? OccupationCodes, IReadOnlyList<string>? RegionCodes);
+internal sealed record WhatIfRequest(int? Invitations, IReadOnlyList<string>? OccupationCodes, IReadOnlyList<string>? RegionCodes);
 
-public sealed record WhatIfMoveResponse(Guid CandidateId, decimal OldScore, decimal NewScore, int OldRank, int NewRank);
+internal sealed record WhatIfMoveResponse(Guid CandidateId, decimal OldScore, decimal NewScore, int OldRank, int NewRank);
 
-public sealed record DistributionResponse(int Count, decimal Mean, decimal Median, decimal P10, decimal P90, IReadOnlyList<decimal> BinEdges,
+internal sealed record DistributionResponse(int Count, decimal Mean, decimal Median, decimal P10, decimal P90, IReadOnlyList<decimal> BinEdges,
     IReadOnlyList<int> Counts)
 {
     public static DistributionResponse Of(ScoreDistribution d) => new(d.Count, d.Mean, d.Median, d.P10, d.P90, d.BinEdges, d.Counts);
 }
 
 /// <summary>Who would enter and leave the invited set under the draft, and the score distributions before and after.</summary>
-public sealed record WhatIfResponse(
+internal sealed record WhatIfResponse(
     string Key, int PublishedVersion, int DraftVersion, int Invitations, int PoolSize,
     decimal? PublishedCutOff, decimal? DraftCutOff, int PublishedEligible, int DraftEligible,
     IReadOnlyList<WhatIfMoveResponse> Entering, IReadOnlyList<WhatIfMoveResponse> Leaving,

@@ -5,7 +5,7 @@ using Qonys.Web.Modules.Selection.Domain;
 namespace Qonys.Web.Modules.Selection.Scorecards;
 
 /// <summary>Reads stored scorecard versions. Drafts are shown only to those who edit scorecards or run what-ifs.</summary>
-public sealed class ScorecardBook(AppDb db)
+internal sealed class ScorecardBook(AppDb db)
 {
     public static bool SeesDrafts(Actor actor) => actor.Can(SelectionModule.ScorecardsEdit) || actor.Can(SelectionModule.WhatIfRun);
 

@@ -5,7 +5,7 @@ using Qonys.Web.Modules.Selection.Domain;
 
 namespace Qonys.Web.Modules.Selection.Scorecards;
 
-public static class SelectionAuditEvents
+internal static class SelectionAuditEvents
 {
     public static readonly AuditEventType ScorecardSeeded = new("selection.scorecard_seeded", AuditKind.Change);
     public static readonly AuditEventType DraftCreated = new("selection.scorecard_draft_created", AuditKind.Change);
@@ -23,7 +23,7 @@ public static class SelectionAuditEvents
 /// edited and validated with the engine's <see cref="ScorecardValidator"/>, then published in a separate, audited step
 /// that retires the version published before. Validation errors are keyed by the validator's paths (<c>criteria[2].bands[1]</c>).
 /// </summary>
-public sealed class ScorecardEditing(AppDb db, AuditLog audit, TimeProvider clock)
+internal sealed class ScorecardEditing(AppDb db, AuditLog audit, TimeProvider clock)
 {
     public async Task<UseCaseResult<ScorecardVersionResponse>> CreateDraftAsync(Actor actor, string key, DraftRequest? request, CancellationToken ct)
     {

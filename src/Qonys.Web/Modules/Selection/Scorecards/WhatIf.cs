@@ -11,7 +11,7 @@ namespace Qonys.Web.Modules.Selection.Scorecards;
 /// under both (the engine's <see cref="WhatIfAnalysis"/>), who would enter and leave the invited set, and the score
 /// distributions before and after. Read-only: nothing is saved. Candidates appear by id only.
 /// </summary>
-public sealed class WhatIf(AppDb db, CandidatePool pool, RoundOrders orders, TimeProvider clock)
+internal sealed class WhatIf(AppDb db, CandidatePool pool, RoundOrders orders, TimeProvider clock)
 {
     public async Task<UseCaseResult<WhatIfResponse>> RunAsync(Actor actor, string key, int version, WhatIfRequest? request, CancellationToken ct)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Qonys.Web.Platform.Ui.Pages;
 
 [Authorize(Policy = Permissions.AuditRead)]
-public sealed class AuditModel(AuditReading reading) : SignedInPageModel
+internal sealed class AuditModel(AuditReading reading) : SignedInPageModel
 {
     public IReadOnlyList<AuditEntryResponse> Entries { get; private set; } = [];
     public AuditVerification? Verification { get; private set; }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Qonys.Web.Platform.Ui.Pages;
 
-public sealed class IndexModel(Dashboard dashboard) : PageModel
+internal sealed class IndexModel(Dashboard dashboard) : PageModel
 {
     public Actor? Actor { get; private set; }
     public IReadOnlyList<DashboardTile> Tiles { get; private set; } = [];

@@ -8,7 +8,7 @@ namespace Qonys.Web.Platform.Ui.Pages;
 
 /// <summary>Checks passwords like the token endpoint, so it shares its per-address rate limit.</summary>
 [EnableRateLimiting(AuthSetup.TokenRateLimit)]
-public sealed class LoginModel(TokenIssuing issuing, SignInManager<AppUser> signIn, IStringLocalizer t) : PageModel
+internal sealed class LoginModel(TokenIssuing issuing, SignInManager<AppUser> signIn, IStringLocalizer t) : PageModel
 {
     public sealed record FieldError(string Field, string Message);
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Qonys.Web.Platform.Ui.Pages;
 
-public sealed class NotificationsModel(Inbox inbox) : SignedInPageModel
+internal sealed class NotificationsModel(Inbox inbox) : SignedInPageModel
 {
     public IReadOnlyList<NotificationResponse> Items { get; private set; } = [];
 
