@@ -21,3 +21,24 @@ sealed class OffenceConfiguration : IEntityTypeConfiguration<Offence>
         b.HasIndex(o => new { o.CommittedOn, o.RegionCode });
     }
 }
+
+sealed class EmploymentContractConfiguration : IEntityTypeConfiguration<EmploymentContract>
+{
+    public void Configure(EntityTypeBuilder<EmploymentContract> b)
+    {
+        b.ToTable("compliance_employment_contracts");
+        b.HasKey(c => c.ContractId);
+        b.Property(c => c.ContractId).HasMaxLength(64);
+        b.Property(c => c.EmployerBin).HasMaxLength(12);
+        b.Property(c => c.WorkerIin).HasMaxLength(12);
+        b.Property(c => c.WorkerPassportNumber).HasMaxLength(20);
+        b.Property(c => c.WorkerPassportCountry).HasMaxLength(2);
+        b.Property(c => c.Position).HasMaxLength(200);
+        b.Property(c => c.OccupationCode).HasMaxLength(8);
+        b.Property(c => c.WorkRegionCode).HasMaxLength(8);
+        b.Property(c => c.Source).HasMaxLength(200);
+        b.HasIndex(c => new { c.EmployerBin, c.StartOn });
+        b.HasIndex(c => c.WorkerIin);
+        b.HasIndex(c => new { c.WorkerPassportCountry, c.WorkerPassportNumber }).HasDatabaseName("ix_compliance_employment_contracts_worker_passport");
+    }
+}
