@@ -149,6 +149,39 @@ public sealed class PrivacyAndAccessTests(Apps apps)
         (await AuditAsync(app, "permits.change_requests_listed", analystId)).ShouldContain(e => e.Data.Contains(id));
     }
 
+    /// <summary>
+    /// Point 3, every list: no GET route without path parameters that the analyst may call (from docs/api.md's table, which
+    /// is the code's) shows a worker's passport number or a household employer's IIN, even with the largest page.
+    /// </summary>
+    [Theory, OnSqlite, OnPostgres]
+    public async Task No_list_the_analyst_may_call_shows_a_passport_number_or_an_iin(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var (iin, email) = await LifecycleHouseholdTests.HouseholdEmployerAsync(app);
+        using var citizen = await app.As(email);
+        var householdPassport = "H" + Random.Shared.Next(10_000_000, 99_999_999);
+        (await citizen.PostAsJsonAsync("/api/v1/household-permits", HouseholdApplication(householdPassport))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var (_, number) = await ActivePermitAsync(app);
+        using var employer = await app.As(Demo.Employer);
+        var replacementPassport = "W" + Random.Shared.Next(10_000_000, 99_999_999);
+        (await employer.PostAsJsonAsync($"/api/v1/permits/{number}/replacement", new { worker = Worker(replacementPassport), reason = "resigned" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var lists = WhoMayCallIt.FromDocs().Entries
+            .Where(e => e.Route.StartsWith("GET ", StringComparison.Ordinal) && !e.Route.Contains('{') && e.Roles?.Contains(Qonys.Web.Platform.Auth.Roles.Analyst) == true)
+            .Select(e => e.Route[4..]).ToList();
+        lists.ShouldContain("/api/v1/permits/requests");
+        using var analyst = await app.As(Demo.Analyst);
+        var leaks = new List<string>();
+        foreach (var path in lists)
+        {
+            var text = await (await analyst.GetAsync(path + "?pageSize=500")).Content.ReadAsStringAsync();
+            foreach (var secret in new[] { householdPassport, replacementPassport, iin })
+                if (text.Contains(secret, StringComparison.Ordinal)) leaks.Add($"{path} shows {secret}");
+        }
+        leaks.ShouldBeEmpty();
+    }
+
     /// <summary>Point 4: records out of reach are 404, not 403, on the two routes that answered 403.</summary>
     [Theory, OnSqlite, OnPostgres]
     public async Task An_ata_zholy_application_or_a_notification_that_is_not_the_callers_is_404(Provider provider)
