@@ -121,6 +121,8 @@ public sealed partial class AuthorizationMatrixTests(Apps apps)
             else expectations.Add(new(row.Route, row.Method, row.Pattern, Allowed(row.Who)));
         }
         missing.AddRange(AccessTable.Rows.Where(r => !Routes(app).Any(route => route.Key == r.Route)).Select(r => $"{r.Route}: the access table names no route"));
+        missing.AddRange(Routes(app).Where(r => documented.Contains(r.OpenApiKey) && AccessTable.Rows.Any(row => row.Route == r.Key))
+            .Select(r => $"{r.Key}: an operation of the OpenAPI document; who may call it belongs in docs/api.md's table, not the access table"));
         return (expectations, missing);
     }
 
