@@ -12,7 +12,7 @@ namespace Qonys.IntegrationTests.Permits;
 public sealed class LifecycleHouseholdTests(Apps apps)
 {
     /// <summary>A citizen registered by IIN with a household-employer account; returns the IIN and the account's e-mail.</summary>
-    static async Task<(string Iin, string Email)> HouseholdEmployerAsync(TestApp app)
+    internal static async Task<(string Iin, string Email)> HouseholdEmployerAsync(TestApp app)
     {
         var iin = Demo.NewBin();
         var email = $"household.{iin}@test.qonys.kz";

@@ -10,19 +10,28 @@ using static Qonys.IntegrationTests.Platform.PlatformTestKit;
 namespace Qonys.IntegrationTests.Platform;
 
 /// <summary>
-/// Every endpoint of the app either requires authorization or is public in <see cref="AccessTable"/>, and every route lets in
-/// exactly the roles the table gives it.
+/// Every endpoint of the app either requires authorization or is public (in docs/api.md's table for the API, in
+/// <see cref="AccessTable"/> for the rest), and every route lets in exactly the roles they give it: the API's routes
+/// are those of the OpenAPI document, each with what docs/api.md says (<see cref="WhoMayCallIt"/>), so a route added
+/// without an entry there fails.
 /// </summary>
 [Collection(AppsCollection.Name)]
 public sealed partial class AuthorizationMatrixTests(Apps apps)
 {
-    /// <summary>What may be used without signing in: the public rows of <see cref="AccessTable"/>.</summary>
-    static readonly HashSet<string> Public = AccessTable.Rows.Where(r => r.Who == AccessTable.Public).Select(r => r.Route).ToHashSet();
+    /// <summary>What may be used without signing in: the public rows of <see cref="AccessTable"/> and of docs/api.md.</summary>
+    static readonly HashSet<string> Public = AccessTable.Rows.Where(r => r.Who == AccessTable.Public).Select(r => r.Route)
+        .Concat(WhoMayCallIt.FromDocs().Entries.Where(e => e.Roles is null).Select(e => e.Route)).ToHashSet();
 
     sealed record Route(string Methods, string Pattern, bool Anonymous, bool Authorized)
     {
         public string Key => Methods + " " + Pattern;
+
+        /// <summary>The name the OpenAPI document (and docs/api.md's table) gives it: "GET /api/v1/x/{id}".</summary>
+        public string OpenApiKey => Methods + " " + ConstraintOf().Replace(Pattern, "{${name}}");
     }
+
+    /// <summary>One cell row of the sweep: the route to call, and who may (null: public).</summary>
+    sealed record Expectation(string Route, string Method, string Pattern, IReadOnlySet<string>? Allowed);
 
     static IReadOnlyList<Route> Routes(TestApp app) =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -44,7 +53,7 @@ public sealed partial class AuthorizationMatrixTests(Apps apps)
         routes.ShouldContain(r => r.Key == "* /audit" && !r.Anonymous && r.Authorized);
 
         var unprotected = routes.Where(r => !r.Anonymous && !r.Authorized).Select(r => r.Key).ToList();
-        var anonymousButNotPublic = routes.Where(r => r.Anonymous && !Public.Contains(r.Key)).Select(r => r.Key).ToList();
+        var anonymousButNotPublic = routes.Where(r => r.Anonymous && !Public.Contains(r.Key) && !Public.Contains(r.OpenApiKey)).Select(r => r.Key).ToList();
 
         unprotected.ShouldBeEmpty("endpoints with no authorization requirement");
         anonymousButNotPublic.ShouldBeEmpty("anonymous endpoints missing from the public list");
@@ -75,20 +84,53 @@ public sealed partial class AuthorizationMatrixTests(Apps apps)
     public void The_access_table_names_every_route_once_and_only_known_roles()
     {
         AccessTable.Rows.Select(r => r.Route).ShouldBeUnique();
+        WhoMayCallIt.FromDocs().Entries.Select(e => e.Route).ShouldBeUnique();
         var known = Roles.All.Concat([AccessTable.Public, AccessTable.SignedIn]).ToHashSet();
         foreach (var row in AccessTable.Rows)
         {
             row.Source.ShouldBeOneOf("docs", "spec", "code");
-            row.Who.Split(' ').Concat(row.Today?.Split(' ') ?? []).ShouldAllBe(w => known.Contains(w), row.Route);
-            (row.Today is null).ShouldBe(row.Disagreement is null, row.Route);
-            if (row.Today is not null) Allowed(row.Today)!.SetEquals(Allowed(row.Who) ?? []).ShouldBeFalse(row.Route);
+            row.Who.Split(' ').ShouldAllBe(w => known.Contains(w), row.Route);
         }
+        foreach (var entry in WhoMayCallIt.FromDocs().Entries) (entry.Roles ?? new HashSet<string>()).ShouldAllBe(r => known.Contains(r), entry.Route);
     }
 
     /// <summary>
-    /// Every route has a row in <see cref="AccessTable"/> and every row a route; then each cell through real HTTP, with
-    /// every role and without signing in: an API route answers 401 without a token, 403 to a role it does not allow,
-    /// and neither (nor a server error) to a role it allows; outside /api the anonymous are sent to /login instead of a 401.
+    /// What the sweep expects: every operation of the OpenAPI document with what docs/api.md says (an operation without
+    /// an entry there is a failure), then every other route of the app with its <see cref="AccessTable"/> row.
+    /// </summary>
+    static async Task<(List<Expectation> Expectations, List<string> Missing)> ExpectationsAsync(TestApp app)
+    {
+        var missing = new List<string>();
+        var docs = WhoMayCallIt.FromDocs().Entries.ToDictionary(e => e.Route);
+        var operations = await WhoMayCallIt.OperationsAsync(app);
+        var endpoints = WhoMayCallIt.Endpoints(app);
+        var expectations = new List<Expectation>();
+        foreach (var operation in operations)
+        {
+            var pattern = "/" + (endpoints[operation].RoutePattern.RawText ?? "").Trim('/');
+            if (docs.TryGetValue(operation, out var entry))
+                expectations.Add(new(operation, operation[..operation.IndexOf(' ', StringComparison.Ordinal)], pattern, entry.Roles));
+            else missing.Add($"{operation}: an operation of the OpenAPI document with no entry in docs/api.md's table");
+        }
+        missing.AddRange(docs.Keys.Where(k => !operations.Contains(k)).Select(k => $"{k}: docs/api.md names no such operation"));
+        var documented = operations.ToHashSet();
+        foreach (var route in Routes(app).Where(r => !documented.Contains(r.OpenApiKey)))
+        {
+            var row = AccessTable.Rows.FirstOrDefault(r => r.Route == route.Key);
+            if (row is null) missing.Add($"{route.Key}: neither an operation of the OpenAPI document nor in the access table");
+            else expectations.Add(new(row.Route, row.Method, row.Pattern, Allowed(row.Who)));
+        }
+        missing.AddRange(AccessTable.Rows.Where(r => !Routes(app).Any(route => route.Key == r.Route)).Select(r => $"{r.Route}: the access table names no route"));
+        missing.AddRange(Routes(app).Where(r => documented.Contains(r.OpenApiKey) && AccessTable.Rows.Any(row => row.Route == r.Key))
+            .Select(r => $"{r.Key}: an operation of the OpenAPI document; who may call it belongs in docs/api.md's table, not the access table"));
+        return (expectations, missing);
+    }
+
+    /// <summary>
+    /// Every route has an entry (docs/api.md for the OpenAPI document's operations, the access table for the rest) and every
+    /// entry a route; then each cell through real HTTP, with every role and without signing in: an API route answers 401
+    /// without a token, 403 to a role it does not allow, and neither (nor a server error) to a role it allows; outside /api
+    /// the anonymous are sent to /login instead of a 401.
     /// </summary>
     [Theory, OnSqlite, OnPostgres]
     public async Task Every_route_lets_in_exactly_the_roles_of_the_access_table(Provider provider)
@@ -96,10 +138,8 @@ public sealed partial class AuthorizationMatrixTests(Apps apps)
         // Its own app: signing out (one of the routes) revokes every token of the account, which the shared app's other
         // tests hold.
         await using var app = await TestApp.StartAsync(provider);
-        var routes = Routes(app).Select(r => r.Key).ToHashSet();
-        var table = AccessTable.Rows.ToDictionary(r => r.Route);
-        routes.Where(r => !table.ContainsKey(r)).ShouldBeEmpty("routes with no row in the access table");
-        table.Keys.Where(r => !routes.Contains(r)).ShouldBeEmpty("rows of the access table naming no route");
+        var (expectations, missing) = await ExpectationsAsync(app);
+        missing.ShouldBeEmpty();
 
         var clients = new List<(string Role, HttpClient Client)> { ("", NoRedirects(app, null)) };
         foreach (var role in Roles.All)
@@ -113,9 +153,9 @@ public sealed partial class AuthorizationMatrixTests(Apps apps)
         var failures = new List<string>();
         var cells = 0;
         // Sign-out last: it revokes the account's token, which the other rows still use.
-        foreach (var row in AccessTable.Rows.OrderBy(r => r.Pattern == "/logout"))
+        foreach (var row in expectations.OrderBy(r => r.Pattern == "/logout"))
         {
-            var allowed = Allowed(row.Effective);
+            var allowed = row.Allowed;
             var page = row.Method == "*";
             foreach (var method in row.Method.Split(','))
                 foreach (var (role, client) in clients)
@@ -142,7 +182,7 @@ public sealed partial class AuthorizationMatrixTests(Apps apps)
                 }
         }
         foreach (var (_, client) in clients) client.Dispose();
-        cells.ShouldBeGreaterThan(AccessTable.Rows.Count * Roles.All.Count);
+        cells.ShouldBeGreaterThan(expectations.Count * Roles.All.Count);
         failures.ShouldBeEmpty();
     }
 
@@ -172,4 +212,7 @@ public sealed partial class AuthorizationMatrixTests(Apps apps)
 
     [GeneratedRegex(@"\{\*?(?<name>[^}:]+)(?<constraint>(:[^}]+)?)\}")]
     private static partial Regex Parameter();
+
+    [GeneratedRegex(@"\{\*?(?<name>[^}:=?]+)[^}]*\}")]
+    private static partial Regex ConstraintOf();
 }

@@ -100,7 +100,7 @@ internal static class PermitsEndpoints
             .RequireAuthorization(PermitsRevoke)
             .WithSummary("Revoke a permit with the reason: it ends today and its quota place is released.");
         permits.MapGet("/{number}/certificate.pdf", Certificate).WithName("GetPermitCertificate")
-            .ProducesFile("application/pdf")
+            .RequireAuthorization(PermitCertificates).ProducesFile("application/pdf")
             .WithSummary("The permit certificate (holder's copy) with a QR code linking to the public " +
                          "verification page.");
         permits.MapGet("", ListPermits).WithName("ListPermits")
@@ -118,7 +118,7 @@ internal static class PermitsEndpoints
             .WithSummary("A citizen's permit for a domestic worker: 1–12 months, at most 5 active, " +
                          "income tax of 4 MCI a month prepaid.");
         household.MapGet("", ListHouseholdPermits).WithName("ListHouseholdPermits")
-            .RequireAuthorization(HouseholdRead)
+            .RequireAuthorization(HouseholdList)
             .WithSummary("Household permits in the caller's scope (a household employer: own IIN).");
         household.MapGet("/{number}", GetHouseholdPermit).WithName("GetHouseholdPermit")
             .RequireAuthorization(HouseholdRead)

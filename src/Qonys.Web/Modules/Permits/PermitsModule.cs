@@ -1,3 +1,4 @@
+using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.Certificate;
 using Qonys.Web.Modules.Permits.ChangePermits;
 using Qonys.Web.Modules.Permits.Decisions;
@@ -20,6 +21,7 @@ internal sealed class PermitsModule : IModule
     public const string ApplicationsDecide = "permits.applications.decide";
     public const string ApplicationsWithdraw = "permits.applications.withdraw";
     public const string PermitsRead = "permits.read";
+    public const string PermitCertificates = "permits.certificate";
     public const string QuotasRead = "quotas.read";
     public const string QuotasManage = "quotas.manage";
     public const string PermitChangesRequest = "permits.changes.request";
@@ -27,6 +29,7 @@ internal sealed class PermitsModule : IModule
     public const string PermitsRevoke = "permits.revoke";
     public const string HouseholdSubmit = "permits.household.submit";
     public const string HouseholdRead = "permits.household.read";
+    public const string HouseholdList = "permits.household.list";
     public const string HouseholdChangeEmployer = "permits.household.change_employer";
 
     public void AddServices(IServiceCollection services, QonysOptions options)
@@ -36,6 +39,7 @@ internal sealed class PermitsModule : IModule
         Permissions.Grant(ApplicationsDecide, Roles.Officer, Roles.Administrator);
         Permissions.Grant(ApplicationsWithdraw, Roles.Employer, Roles.Administrator);
         Permissions.Grant(PermitsRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator, Roles.Analyst);
+        Permissions.Grant(PermitCertificates, PermitAccess.RolesOf(PermitOperations.Certificate));
         Permissions.Grant(QuotasRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator, Roles.Analyst);
         Permissions.Grant(QuotasManage, Roles.Administrator);
         services.AddPermitsDoors();
@@ -53,9 +57,11 @@ internal sealed class PermitsModule : IModule
         Permissions.Grant(PermitChangesRequest, Roles.Employer, Roles.Administrator);
         Permissions.Grant(PermitChangesDecide, Roles.Officer, Roles.Administrator);
         Permissions.Grant(PermitsRevoke, Roles.Officer, Roles.Administrator);
-        Permissions.Grant(HouseholdSubmit, Roles.HouseholdEmployer, Roles.Administrator);
-        Permissions.Grant(HouseholdRead, Roles.HouseholdEmployer, Roles.Migrant, Roles.Officer, Roles.Inspector, Roles.Administrator, Roles.Analyst);
-        Permissions.Grant(HouseholdChangeEmployer, Roles.HouseholdEmployer, Roles.Migrant, Roles.Administrator);
+        // The household routes let in exactly the roles the record kind's access rule grants the operation to.
+        Permissions.Grant(HouseholdSubmit, HouseholdPermitAccess.RolesOf(HouseholdPermitOperations.Issue));
+        Permissions.Grant(HouseholdRead, HouseholdPermitAccess.RolesOf(HouseholdPermitOperations.Read));
+        Permissions.Grant(HouseholdList, HouseholdPermitAccess.RolesOf(HouseholdPermitOperations.List));
+        Permissions.Grant(HouseholdChangeEmployer, HouseholdPermitAccess.RolesOf(HouseholdPermitOperations.ChangeEmployer));
         services.AddScoped<PermitScope>();
         services.AddScoped<PermitChangeRequests>();
         services.AddScoped<RevokePermit>();

@@ -99,7 +99,7 @@ internal static class SelectionEndpoints
             .RequireAuthorization(AtaZholyApply).WithIdempotency()
             .WithSummary("Apply for the card (up to 10 years); not eligible → 422 rule ata_zholy_eligibility.");
         ataZholy.MapGet("/applications/{id:guid}", GetApplication).WithName("GetAtaZholyApplication")
-            .RequireAuthorization(AtaZholyApply)
+            .RequireAuthorization(AtaZholyRead)
             .WithSummary("One Ata Zholy application with its pathway and validity.");
     }
 

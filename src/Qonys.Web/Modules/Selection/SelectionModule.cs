@@ -18,6 +18,7 @@ internal sealed class SelectionModule : IModule
     public const string CandidatesRead = "selection.candidates.read";
     public const string RoundsRun = "selection.rounds.run";
     public const string AtaZholyApply = "selection.ata_zholy.apply";
+    public const string AtaZholyRead = "selection.ata_zholy.read";
 
     public void AddServices(IServiceCollection services, QonysOptions options)
     {
@@ -30,6 +31,8 @@ internal sealed class SelectionModule : IModule
         Permissions.Grant(CandidatesRead, Roles.Migrant, Roles.Officer, Roles.Administrator);
         Permissions.Grant(RoundsRun, Roles.Administrator);
         Permissions.Grant(AtaZholyApply, Roles.Migrant, Roles.Officer, Roles.Administrator);
+        // Every person may ask for an application by its id: one that is not theirs is 404 (AtaZholyCards.GetAsync), as for any record.
+        Permissions.Grant(AtaZholyRead, Roles.All.Where(r => r != Roles.IntegrationClient).ToArray());
         services.AddNavigationEntry("/selection/profile", "nav.selection.profile", CandidatesRegister);
         services.AddNavigationEntry("/selection/scorecards", "nav.selection.scorecards", ScorecardsRead);
         services.AddNavigationEntry("/selection/rounds", "nav.selection.rounds", ScorecardsRead);

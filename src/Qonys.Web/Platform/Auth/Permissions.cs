@@ -25,7 +25,7 @@ internal static class Permissions
         [EmployersRegister] = [Roles.Administrator, Roles.Officer, Roles.Employer],
         [EmployersRead] = [Roles.Administrator, Roles.Officer, Roles.Inspector, Roles.Employer, Roles.Analyst],
         [AuditRead] = [Roles.Auditor],
-        [NotificationsRead] = Roles.All.Where(r => r != Roles.IntegrationClient).ToArray(),
+        [NotificationsRead] = Roles.All.ToArray(), // every account has an inbox; another's notification is 404
         [DashboardView] = Roles.All.Where(r => r != Roles.IntegrationClient).ToArray(),
         [UsersManage] = [Roles.Administrator],
     });

@@ -13,6 +13,7 @@ internal static class SecuritySetup
         var options = section.Get<SecurityOptions>() ?? new SecurityOptions();
         services.Configure<SecurityOptions>(section);
         services.Configure<KestrelServerOptions>(k => k.AddServerHeader = false);
+        services.AddSingleton<Pseudonyms>();
         services.AddAntiforgery(o =>
         {
             o.HeaderName = RequestForgeryProtection.HeaderName;

@@ -31,20 +31,20 @@ public sealed class HouseholdPermitAccessTests
         new() { Number = "HH-2026-EEEEEEEE", RegionCode = "KZ-71", EmployerIin = OtherIin, WorkerPassportNumber = OwnPassport },
     ];
     static readonly RecordOperation[] Operations =
-        [HouseholdPermitOperations.Read, HouseholdPermitOperations.Issue, HouseholdPermitOperations.ChangeEmployer];
+        [HouseholdPermitOperations.Read, HouseholdPermitOperations.List, HouseholdPermitOperations.Issue, HouseholdPermitOperations.ChangeEmployer];
 
     [Theory]
-    [InlineData(Roles.Administrator, null, null, "read issue change_employer")]
-    [InlineData(Roles.Analyst, null, null, "read")]
-    [InlineData(Roles.Officer, "KZ-35", null, "read")]
+    [InlineData(Roles.Administrator, null, null, "read list issue change_employer")]
+    [InlineData(Roles.Analyst, null, null, "")] // aggregates only (GET /api/v1/analytics/household-workers)
+    [InlineData(Roles.Officer, "KZ-35", null, "")] // no officer decides a household permit
     [InlineData(Roles.Officer, "KZ-71", null, "")]
-    [InlineData(Roles.Inspector, "KZ-35", null, "read")]
+    [InlineData(Roles.Inspector, "KZ-35", null, "read")] // the permit shown at an inspection, by its number; no list
     [InlineData(Roles.Inspector, "KZ-71", null, "")]
-    [InlineData(Roles.HouseholdEmployer, null, "employer", "read issue change_employer")]
+    [InlineData(Roles.HouseholdEmployer, null, "employer", "read list issue change_employer")]
     [InlineData(Roles.HouseholdEmployer, null, "other employer", "")]
     [InlineData(Roles.HouseholdEmployer, null, "unregistered", "")]
     [InlineData(Roles.HouseholdEmployer, null, null, "")]
-    [InlineData(Roles.Migrant, null, "worker", "read change_employer")]
+    [InlineData(Roles.Migrant, null, "worker", "read list change_employer")]
     [InlineData(Roles.Migrant, null, "other worker", "")]
     [InlineData(Roles.Migrant, null, "employer", "")]
     [InlineData(Roles.Applicant, null, "employer", "")]

@@ -17,16 +17,16 @@ public sealed class PermitAccessTests
         new() { Number = "35-2026-CCCCCCCC", RegionCode = "KZ-35", EmployerBin = Other },
         new() { Number = "71-2026-DDDDDDDD", RegionCode = "KZ-71", EmployerBin = Own },
     ];
-    static readonly RecordOperation[] Operations = [PermitOperations.Read, PermitOperations.RequestChange, PermitOperations.Revoke];
+    static readonly RecordOperation[] Operations = [PermitOperations.Read, PermitOperations.Certificate, PermitOperations.RequestChange, PermitOperations.Revoke];
 
     [Theory]
-    [InlineData(Roles.Administrator, null, null, "read request_change revoke")]
-    [InlineData(Roles.Analyst, null, null, "read")]
-    [InlineData(Roles.Officer, "KZ-35", null, "read revoke")]
+    [InlineData(Roles.Administrator, null, null, "read certificate request_change revoke")]
+    [InlineData(Roles.Analyst, null, null, "read")] // no certificate: it names the worker
+    [InlineData(Roles.Officer, "KZ-35", null, "read certificate revoke")]
     [InlineData(Roles.Officer, "KZ-71", null, "")]
-    [InlineData(Roles.Inspector, "KZ-35", null, "read")]
+    [InlineData(Roles.Inspector, "KZ-35", null, "read certificate")]
     [InlineData(Roles.Inspector, "KZ-71", null, "")]
-    [InlineData(Roles.Employer, null, Own, "read request_change")]
+    [InlineData(Roles.Employer, null, Own, "read certificate request_change")]
     [InlineData(Roles.Employer, null, Other, "")]
     [InlineData(Roles.Employer, null, null, "")]
     [InlineData(Roles.Auditor, null, null, "")]

@@ -17,16 +17,16 @@ public sealed class PermitChangeRequestAccessTests
         new() { Id = Guid.NewGuid(), RegionCode = "KZ-35", EmployerBin = Other },
         new() { Id = Guid.NewGuid(), RegionCode = "KZ-71", EmployerBin = Own },
     ];
-    static readonly RecordOperation[] Operations = [PermitChangeRequestOperations.Read, PermitChangeRequestOperations.Decide];
+    static readonly RecordOperation[] Operations = [PermitChangeRequestOperations.Read, PermitChangeRequestOperations.IdentifyWorker, PermitChangeRequestOperations.Decide];
 
     [Theory]
-    [InlineData(Roles.Administrator, null, null, "read decide")]
-    [InlineData(Roles.Analyst, null, null, "read")]
-    [InlineData(Roles.Officer, "KZ-35", null, "read decide")]
+    [InlineData(Roles.Administrator, null, null, "read identify_worker decide")]
+    [InlineData(Roles.Analyst, null, null, "read")] // the worker as a pseudonym
+    [InlineData(Roles.Officer, "KZ-35", null, "read identify_worker decide")]
     [InlineData(Roles.Officer, "KZ-71", null, "")]
-    [InlineData(Roles.Inspector, "KZ-35", null, "read")]
+    [InlineData(Roles.Inspector, "KZ-35", null, "read identify_worker")]
     [InlineData(Roles.Inspector, "KZ-71", null, "")]
-    [InlineData(Roles.Employer, null, Own, "read")]
+    [InlineData(Roles.Employer, null, Own, "read identify_worker")]
     [InlineData(Roles.Employer, null, Other, "")]
     [InlineData(Roles.Auditor, null, null, "")]
     [InlineData(Roles.Migrant, null, null, "")]

@@ -6,6 +6,8 @@ namespace Qonys.Web.Modules.Permits.Access;
 internal static class PermitOperations
 {
     public static readonly RecordOperation Read = new("read");
+    /// <summary>Download the certificate: the holder's copy, with the worker's name and passport.</summary>
+    public static readonly RecordOperation Certificate = new("certificate");
     /// <summary>Ask for an extension or a worker replacement.</summary>
     public static readonly RecordOperation RequestChange = new("request_change");
     /// <summary>Revoke the permit.</summary>
@@ -14,8 +16,9 @@ internal static class PermitOperations
 
 /// <summary>
 /// Who may see or act on an issued permit: administrators and analysts every permit, officers and inspectors the
-/// permits of their region, an employer account its own organisation's. Within that reach, employers and
-/// administrators ask for changes; officers and administrators revoke.
+/// permits of their region, an employer account its own organisation's. Within that reach, everyone but analysts
+/// downloads the certificate (it names the worker; analysts get no identifiers); employers and administrators ask for
+/// changes; officers and administrators revoke.
 /// </summary>
 internal sealed class PermitAccess : ClaimsRecordAccess<Permit>
 {
@@ -24,9 +27,13 @@ internal sealed class PermitAccess : ClaimsRecordAccess<Permit>
     static readonly Dictionary<RecordOperation, string[]> Granted = new()
     {
         [PermitOperations.Read] = [Roles.Administrator, Roles.Analyst, Roles.Officer, Roles.Inspector, Roles.Employer],
+        [PermitOperations.Certificate] = [Roles.Administrator, Roles.Officer, Roles.Inspector, Roles.Employer],
         [PermitOperations.RequestChange] = [Roles.Administrator, Roles.Employer],
         [PermitOperations.Revoke] = [Roles.Administrator, Roles.Officer],
     };
+
+    /// <summary>The roles that may take <paramref name="operation"/> on some permit: what the route's permission is granted from.</summary>
+    public static string[] RolesOf(RecordOperation operation) => Granted[operation];
 
     protected override RecordKeys<Permit> Keys => PermitKeys;
 

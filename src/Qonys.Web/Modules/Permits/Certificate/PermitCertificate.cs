@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using QRCoder;
+using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.ChangePermits;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Registry.Contracts;
@@ -22,13 +23,15 @@ internal sealed record CertificateContent(string Number, string Category, string
     string OccupationCode, string Occupation, string RegionCode, string Region, DateOnly IssuedOn, DateOnly ValidFrom, DateOnly ValidUntil,
     string WorkerName, string PassportNumber, string Citizenship, string VerifyUrl);
 
-/// <summary>The permit certificate as a PDF, within the same scope as reading the permit; its issue is audited as a read of personal data.</summary>
-internal sealed class PermitCertificate(AppDb db, PermitScope scope, IEmployerDirectory employers, AuditLog audit, IOptions<PermitDocumentOptions> options)
+/// <summary>The permit certificate as a PDF, within the same reach as reading the permit (not for analysts); its issue is audited as a read of personal data.</summary>
+internal sealed class PermitCertificate(AppDb db, PermitScope scope, PermitAccess access, IEmployerDirectory employers, AuditLog audit,
+    IOptions<PermitDocumentOptions> options)
 {
     public async Task<UseCaseResult<byte[]>> PdfAsync(Actor actor, string number, string requestBaseUrl, CancellationToken ct)
     {
         var permit = await scope.PermitAsync(actor, number, ct);
-        if (permit is null) return UseCaseResult<byte[]>.NotFound();
+        // The route lets in only the roles that may download certificates (analysts may not: it names the worker).
+        if (permit is null || !access.Allows(actor, PermitOperations.Certificate, permit)) return UseCaseResult<byte[]>.NotFound();
         var employer = await employers.FindAsync(permit.EmployerBin, ct);
         var worker = await db.Set<ApplicationWorker>().AsNoTracking().FirstAsync(w => w.Id == permit.WorkerId, ct);
         var occupation = await db.Set<Occupation>().AsNoTracking().FirstOrDefaultAsync(o => o.Code == permit.OccupationCode, ct);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Permits.SubmitApplication;
+using Qonys.Web.Platform.Security;
 
 namespace Qonys.Web.Modules.Permits.ChangePermits;
 
@@ -14,7 +15,7 @@ namespace Qonys.Web.Modules.Permits.ChangePermits;
 /// </summary>
 internal sealed class PermitChangeRequests(AppDb db, PermitScope scope, PermitAccess permits, PermitChangeRequestAccess requests,
     PermitAssessment assessment, ReferenceData refs, AuditLog audit,
-    Notifier notifier, TimeProvider clock)
+    Notifier notifier, Pseudonyms pseudonyms, TimeProvider clock)
 {
     public async Task<UseCaseResult<ChangeRequestResponse>> RequestExtensionAsync(Actor actor, string number, ExtensionRequestBody? body,
         CancellationToken ct)
@@ -102,7 +103,11 @@ internal sealed class PermitChangeRequests(AppDb db, PermitScope scope, PermitAc
             await audit.RecordNowAsync(actor, PlatformAuditEvents.RecordOutOfScope, "permit_change_request", id.ToString(), ct: ct);
             return UseCaseResult<ChangeRequestResponse>.NotFound();
         }
-        return UseCaseResult<ChangeRequestResponse>.Ok(ChangeRequestResponse.From(request, Today()));
+        // A replacement names its new worker: reading it is a read of personal data (also as a pseudonym).
+        if (request.WorkerFullName is not null)
+            await audit.RecordNowAsync(actor, PermitLifecycleAuditEvents.ChangeRequestRead, "permit_change_request", id.ToString(), ct: ct);
+        return UseCaseResult<ChangeRequestResponse>.Ok(ChangeRequestResponse.From(request, Today(),
+            requests.Allows(actor, PermitChangeRequestOperations.IdentifyWorker, request) ? null : pseudonyms));
     }
 
     async Task<UseCaseResult<ChangeRequestResponse>> DecideAsync(Actor actor, string number, Guid id, string kind, bool approve, string? reason,

@@ -77,11 +77,15 @@ internal sealed class HouseholdPermits(AppDb db, HouseholdPermitAccess access, I
         int? pageSize, CancellationToken ct)
     {
         var (p, size) = Paging.Normalise(page, pageSize);
-        var q = db.Set<HouseholdPermit>().AsNoTracking().Where(await access.ScopeAsync(actor, HouseholdPermitOperations.Read, ct));
+        var q = db.Set<HouseholdPermit>().AsNoTracking().Where(await access.ScopeAsync(actor, HouseholdPermitOperations.List, ct));
         if (employerIin is not null) q = q.Where(x => x.EmployerIin == employerIin);
         if (regionCode is not null) q = q.Where(x => x.RegionCode == regionCode);
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(x => x.IssuedOn).ThenBy(x => x.Number).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        // One entry per list read, naming every permit shown (docs/security.md, "Reads of personal data").
+        await audit.RecordNowAsync(actor, PermitLifecycleAuditEvents.HouseholdPermitsListed, "household_permit", null,
+            new PersonalDataList(items.Select(x => x.Number).ToList(), total,
+                new { employerIin = employerIin is null ? null : HouseholdRules.Mask(employerIin), regionCode, page = p, pageSize = size }), ct);
         return UseCaseResult<PagedList<HouseholdPermitResponse>>.Ok(new(items.Select(HouseholdPermitResponse.From).ToList(), total, p, size));
     }
 

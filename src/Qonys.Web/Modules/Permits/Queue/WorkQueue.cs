@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Registry.Contracts;
+using Qonys.Web.Platform.Security;
 
 namespace Qonys.Web.Modules.Permits.Queue;
 
@@ -13,7 +14,7 @@ namespace Qonys.Web.Modules.Permits.Queue;
 /// empty list), an employer its own BIN, an administrator any region.
 /// </summary>
 internal sealed class WorkQueue(AppDb db, PermitApplicationAccess applications, PermitChangeRequestAccess requests, IEmployerDirectory employers,
-    ReferenceData refs, TimeProvider clock)
+    ReferenceData refs, AuditLog audit, Pseudonyms pseudonyms, TimeProvider clock)
 {
     /// <summary>The most rows a page shows at once (the API pages through the same rows).</summary>
     public const int MaxRows = Paging.MaxPageSize;
@@ -88,7 +89,13 @@ internal sealed class WorkQueue(AppDb db, PermitApplicationAccess applications, 
         if (overdue) q = q.Where(r => r.Status == ChangeRequestStatus.Pending && r.DecisionDueOn < today);
         var total = await q.CountAsync(ct);
         var rows = await q.OrderBy(r => r.DecisionDueOn).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
-        return UseCaseResult<PagedList<ChangeRequestResponse>>.Ok(new(rows.Select(r => ChangeRequestResponse.From(r, today)).ToList(), total, p, size));
+        // Replacements name their new worker: one audit entry per list read, naming the requests shown that do.
+        var naming = rows.Where(r => r.WorkerFullName is not null).Select(r => r.Id.ToString()).ToList();
+        if (naming.Count > 0)
+            await audit.RecordNowAsync(actor, PermitLifecycleAuditEvents.ChangeRequestsListed, "permit_change_request", null,
+                new PersonalDataList(naming, total, new { regionCode, kind, status = wanted, overdue, page = p, pageSize = size }), ct);
+        return UseCaseResult<PagedList<ChangeRequestResponse>>.Ok(new(rows.Select(r => ChangeRequestResponse.From(r, today,
+            requests.Allows(actor, PermitChangeRequestOperations.IdentifyWorker, r) ? null : pseudonyms)).ToList(), total, p, size));
     }
 
     /// <summary>The applications the actor reaches, of <paramref name="regionCode"/> when one is asked for.</summary>

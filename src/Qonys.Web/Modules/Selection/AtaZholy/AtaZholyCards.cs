@@ -98,11 +98,22 @@ internal sealed class AtaZholyCards(AppDb db, ReferenceData refs, AuditLog audit
         return UseCaseResult<AtaZholyApplicationResponse>.Created(ToResponse(application));
     }
 
+    /// <summary>
+    /// An application, to its applicant's account, the account that filed it and administrators; anyone else signed in
+    /// is told it does not exist (404, audited as out of scope) — the same answer as for an unknown id.
+    /// </summary>
     public async Task<UseCaseResult<AtaZholyApplicationResponse>> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var a = await db.Set<AtaZholyApplication>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        var visible = a is not null && (actor.Role == Roles.Administrator || a.CreatedBy == actor.UserId || a.AccountId == actor.UserId);
-        return visible ? UseCaseResult<AtaZholyApplicationResponse>.Ok(ToResponse(a!)) : UseCaseResult<AtaZholyApplicationResponse>.NotFound();
+        if (a is null) return UseCaseResult<AtaZholyApplicationResponse>.NotFound();
+        if (!(actor.Role == Roles.Administrator || a.CreatedBy == actor.UserId || a.AccountId == actor.UserId))
+        {
+            await audit.RecordNowAsync(actor, PlatformAuditEvents.RecordOutOfScope, "ata_zholy_application", id.ToString(), ct: ct);
+            return UseCaseResult<AtaZholyApplicationResponse>.NotFound();
+        }
+        if (a.AccountId != actor.UserId)
+            await audit.RecordNowAsync(actor, SelectionAuditEvents.AtaZholyApplicationRead, "ata_zholy_application", id.ToString(), ct: ct);
+        return UseCaseResult<AtaZholyApplicationResponse>.Ok(ToResponse(a));
     }
 
     static AtaZholyApplicant Applicant(string? profession, bool? business, decimal? years, decimal? turnover, ValidationErrors e)

@@ -71,6 +71,11 @@ internal sealed class CandidateProfiles(AppDb db, ReferenceData refs, CandidateP
         var query = Scope(actor);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(c => c.ProfileAt).ThenBy(c => c.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        // One entry per list read naming the profiles shown (one's own profile is not someone else's data).
+        var others = rows.Where(c => c.AccountId != actor.UserId).Select(c => c.Id.ToString()).ToList();
+        if (others.Count > 0)
+            await audit.RecordNowAsync(actor, SelectionAuditEvents.CandidatesListed, "candidate", null,
+                new PersonalDataList(others, total, new { page = p, pageSize = size }), ct);
         return UseCaseResult<PageResponse<CandidateResponse>>.Ok(new PageResponse<CandidateResponse>(
             rows.Select(c => ToResponse(c, actor, null)).ToList(), total, p, size));
     }

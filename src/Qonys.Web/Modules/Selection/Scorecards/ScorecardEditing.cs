@@ -13,9 +13,11 @@ internal static class SelectionAuditEvents
     public static readonly AuditEventType ScorecardPublished = new("selection.scorecard_published", AuditKind.Change);
     public static readonly AuditEventType CandidateRegistered = new("selection.candidate_registered", AuditKind.Change);
     public static readonly AuditEventType CandidateRead = new("selection.candidate_read", AuditKind.PersonalDataRead);
+    public static readonly AuditEventType CandidatesListed = new("selection.candidates_listed", AuditKind.PersonalDataRead);
     public static readonly AuditEventType RoundRun = new("selection.round_run", AuditKind.Change);
     public static readonly AuditEventType DemoPoolLoaded = new("selection.demo_pool_loaded", AuditKind.Change);
     public static readonly AuditEventType AtaZholyApplied = new("selection.ata_zholy_applied", AuditKind.Change);
+    public static readonly AuditEventType AtaZholyApplicationRead = new("selection.ata_zholy_application_read", AuditKind.PersonalDataRead);
 }
 
 /// <summary>
