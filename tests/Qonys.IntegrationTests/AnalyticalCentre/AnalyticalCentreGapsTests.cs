@@ -1,4 +1,4 @@
-using static Qonys.IntegrationTests.AnalyticalCentre.ProjectionsApiTests;
+using static Qonys.IntegrationTests.AnalyticalCentre.Projections.ProjectionsApiTests;
 
 namespace Qonys.IntegrationTests.AnalyticalCentre;
 

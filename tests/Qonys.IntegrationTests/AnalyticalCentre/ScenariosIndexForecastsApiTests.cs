@@ -1,6 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using Qonys.Web.Modules.Permits.Domain;
-using static Qonys.IntegrationTests.AnalyticalCentre.ProjectionsApiTests;
+using static Qonys.IntegrationTests.AnalyticalCentre.Projections.ProjectionsApiTests;
 
 namespace Qonys.IntegrationTests.AnalyticalCentre;
 
