@@ -74,6 +74,22 @@ internal static class HouseRules
         Failing(Types.InAssembly(assembly).That().ResideInNamespaceMatching(Under(root))
             .ShouldNot().HaveDependencyOnAny([webRoot, .. Frameworks]).GetResult());
 
+    /// <summary>
+    /// No import circle among the house's parts (the host, the platform, each module): the parts that use each other in a
+    /// circle, each as "A ⇄ B ⇄ …", read from the compiled assembly by <see cref="ImportGraph"/>.
+    /// </summary>
+    public static IReadOnlyList<string> ImportCircles(Assembly assembly, string root) =>
+        [.. ImportGraph.Of(assembly, root).Circles().Select(c => string.Join(" ⇄ ", c))];
+
+    /// <summary>
+    /// Types are <c>internal</c>: the types of the house (and of the global namespace) that are visible outside the
+    /// assembly, apart from the allowed ones.
+    /// </summary>
+    public static IReadOnlyList<string> PublicTypesBeyond(Assembly assembly, string root, IReadOnlyCollection<Type> allowed) =>
+        [.. assembly.GetTypes()
+            .Where(t => t.IsVisible && !allowed.Contains(t) && (t.Namespace is null || InNamespace(t, root)))
+            .Select(t => t.FullName!).Order(StringComparer.Ordinal)];
+
     static string ModuleOf(string ns, string prefix) => ns[prefix.Length..].Split('.')[0];
 
     static bool InNamespace(Type t, string ns) => t.Namespace == ns || t.Namespace!.StartsWith(ns + ".", StringComparison.Ordinal);

@@ -79,3 +79,36 @@ namespace Qonys.ArchitectureTests.Fixtures.Engines
     /// <summary>Compliant engine code.</summary>
     internal static class PureEngine { public static int Twice(int x) => 2 * x; }
 }
+
+namespace Qonys.ArchitectureTests.Fixtures.Modules.Permits.Contracts
+{
+    internal interface IPermitRegister { int CountOf(string bin); }
+}
+
+namespace Qonys.ArchitectureTests.Fixtures.Modules.Selection.Contracts
+{
+    internal interface IScorecardBook { int PointsOf(string occupation); }
+}
+
+namespace Qonys.ArchitectureTests.Fixtures.Modules.Permits.Scoring
+{
+    /// <summary>Compliant on its own (through Selection's door), but with the type below it closes a circle.</summary>
+    internal sealed class ScoreOfApplication { public Selection.Contracts.IScorecardBook? Book { get; set; } }
+}
+
+namespace Qonys.ArchitectureTests.Fixtures.Modules.Selection.Rounds
+{
+    /// <summary>Violates "no import circle": each door is respected, yet Permits and Selection now use each other.</summary>
+    internal sealed class RoundCountingPermits { public Permits.Contracts.IPermitRegister? Permits { get; set; } }
+}
+
+namespace Qonys.ArchitectureTests.Fixtures.Modules.Registry.Domain
+{
+#pragma warning disable CA1515 // public on purpose: the planted violation of "types are internal"
+    /// <summary>Violates "types are internal": an entity visible outside its assembly.</summary>
+    public sealed class PublicEmployer { public string Bin { get; set; } = ""; }
+
+    /// <summary>Compliant: public, and on the rule's list of allowed public types.</summary>
+    public enum AllowedOutcome { Ok, Refused }
+#pragma warning restore CA1515
+}
