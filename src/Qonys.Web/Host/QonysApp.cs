@@ -41,6 +41,7 @@ internal static class QonysApp
         services.AddSingleton(TimeProvider.System);
         services.AddQonysDatabase(options);
         services.AddQonysAuth(options);
+        services.AddPermissionGrants();
         services.AddQonysAudit();
         services.AddQonysSecurity(builder.Configuration);
         services.AddSingleton<ReferenceCache>();

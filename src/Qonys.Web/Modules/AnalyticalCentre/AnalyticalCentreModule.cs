@@ -8,9 +8,9 @@ namespace Qonys.Web.Modules.AnalyticalCentre;
 
 /// <summary>
 /// The analytical centre (PRODUCT.md §2.7), one module in areas: the core figures counted from what the operational
-/// modules publish (Figures, API.md "Analytics"), population projections on the shipped statistics (Projections), stored
-/// policy scenarios (Scenarios), the region labour-deficit index (LabourDeficit), monthly flow forecasts with back-tests
-/// (Forecasts), their exports and the analyst pages under /analytics.
+/// modules publish (Figures, API.md "Analytics"), population projections on the shipped statistics (Projections),
+/// stored policy scenarios (Scenarios), the region labour-deficit index (LabourDeficit), monthly flow forecasts with
+/// back-tests (Forecasts), their exports and the analyst pages under /analytics.
 /// </summary>
 internal sealed class AnalyticalCentreModule : IModule
 {
@@ -26,15 +26,15 @@ internal sealed class AnalyticalCentreModule : IModule
 
     public void AddServices(IServiceCollection services, QonysOptions options)
     {
-        Permissions.Grant(ForeignWorkersRead, Roles.Analyst, Roles.Administrator, Roles.Officer);
-        Permissions.Grant(HouseholdWorkersRead, Roles.Analyst, Roles.Administrator, Roles.Officer);
-        Permissions.Grant(EmployersRead, Roles.Analyst, Roles.Administrator, Roles.Officer);
-        Permissions.Grant(OffencesRead, Roles.Analyst, Roles.Administrator, Roles.Officer, Roles.Inspector);
-        Permissions.Grant(ProjectionsRun, Roles.Analyst, Roles.Administrator);
-        Permissions.Grant(ProjectionsRead, Roles.Analyst, Roles.Administrator);
-        Permissions.Grant(ScenariosManage, Roles.Analyst, Roles.Administrator);
-        Permissions.Grant(IndexRead, Roles.Analyst, Roles.Administrator);
-        Permissions.Grant(ForecastsRead, Roles.Analyst, Roles.Administrator);
+        services.AddPermission(ForeignWorkersRead, Roles.Analyst, Roles.Administrator, Roles.Officer);
+        services.AddPermission(HouseholdWorkersRead, Roles.Analyst, Roles.Administrator, Roles.Officer);
+        services.AddPermission(EmployersRead, Roles.Analyst, Roles.Administrator, Roles.Officer);
+        services.AddPermission(OffencesRead, Roles.Analyst, Roles.Administrator, Roles.Officer, Roles.Inspector);
+        services.AddPermission(ProjectionsRun, Roles.Analyst, Roles.Administrator);
+        services.AddPermission(ProjectionsRead, Roles.Analyst, Roles.Administrator);
+        services.AddPermission(ScenariosManage, Roles.Analyst, Roles.Administrator);
+        services.AddPermission(IndexRead, Roles.Analyst, Roles.Administrator);
+        services.AddPermission(ForecastsRead, Roles.Analyst, Roles.Administrator);
 
         // Two entries in the main menu (the figures, the centre), and the centre's own section menu.
         services.AddNavigationEntry("/analytics/foreign-workers", "nav.workers", ForeignWorkersRead);
@@ -59,7 +59,9 @@ internal sealed class AnalyticalCentreModule : IModule
         services.AddScoped<SeriesForecasting>();
     }
 
-    /// <summary>The centre's API in its three URL groups: /api/v1/analytics, /api/v1/demography, /api/v1/forecasts.</summary>
+    /// <summary>
+    /// The centre's API in its three URL groups: /api/v1/analytics, /api/v1/demography, /api/v1/forecasts.
+    /// </summary>
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
         app.MapAnalyticsApi();

@@ -31,13 +31,13 @@ internal sealed class PermitsModule : IModule
 
     public void AddServices(IServiceCollection services, QonysOptions options)
     {
-        Permissions.Grant(ApplicationsSubmit, Roles.Employer, Roles.Officer, Roles.Administrator);
-        Permissions.Grant(ApplicationsRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator);
-        Permissions.Grant(ApplicationsDecide, Roles.Officer, Roles.Administrator);
-        Permissions.Grant(ApplicationsWithdraw, Roles.Employer, Roles.Administrator);
-        Permissions.Grant(PermitsRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator, Roles.Analyst);
-        Permissions.Grant(QuotasRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator, Roles.Analyst);
-        Permissions.Grant(QuotasManage, Roles.Administrator);
+        services.AddPermission(ApplicationsSubmit, Roles.Employer, Roles.Officer, Roles.Administrator);
+        services.AddPermission(ApplicationsRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator);
+        services.AddPermission(ApplicationsDecide, Roles.Officer, Roles.Administrator);
+        services.AddPermission(ApplicationsWithdraw, Roles.Employer, Roles.Administrator);
+        services.AddPermission(PermitsRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator, Roles.Analyst);
+        services.AddPermission(QuotasRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator, Roles.Analyst);
+        services.AddPermission(QuotasManage, Roles.Administrator);
         services.AddPermitsDoors();
         services.AddScoped<PermitAssessment>();
         services.AddScoped<SubmitPermitApplication>();
@@ -50,12 +50,12 @@ internal sealed class PermitsModule : IModule
         services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.PermitsDemoData>();
         services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.HouseholdPermitsDemoData>();
 
-        Permissions.Grant(PermitChangesRequest, Roles.Employer, Roles.Administrator);
-        Permissions.Grant(PermitChangesDecide, Roles.Officer, Roles.Administrator);
-        Permissions.Grant(PermitsRevoke, Roles.Officer, Roles.Administrator);
-        Permissions.Grant(HouseholdSubmit, Roles.HouseholdEmployer, Roles.Administrator);
-        Permissions.Grant(HouseholdRead, Roles.HouseholdEmployer, Roles.Migrant, Roles.Officer, Roles.Inspector, Roles.Administrator, Roles.Analyst);
-        Permissions.Grant(HouseholdChangeEmployer, Roles.HouseholdEmployer, Roles.Migrant, Roles.Administrator);
+        services.AddPermission(PermitChangesRequest, Roles.Employer, Roles.Administrator);
+        services.AddPermission(PermitChangesDecide, Roles.Officer, Roles.Administrator);
+        services.AddPermission(PermitsRevoke, Roles.Officer, Roles.Administrator);
+        services.AddPermission(HouseholdSubmit, Roles.HouseholdEmployer, Roles.Administrator);
+        services.AddPermission(HouseholdRead, Roles.HouseholdEmployer, Roles.Migrant, Roles.Officer, Roles.Inspector, Roles.Administrator, Roles.Analyst);
+        services.AddPermission(HouseholdChangeEmployer, Roles.HouseholdEmployer, Roles.Migrant, Roles.Administrator);
         services.AddScoped<PermitScope>();
         services.AddScoped<PermitChangeRequests>();
         services.AddScoped<RevokePermit>();
