@@ -26,7 +26,8 @@ public sealed class HouseRulesTests
 
     [Fact]
     public void The_host_rule_finds_a_module_that_names_the_host_and_lets_the_host_pass() =>
-        HouseRules.NamingTheHost(Fixtures, FixtureRoot).ShouldBe([$"{FixtureRoot}.Modules.Registry.RegistryReadingTheHostsModules"]);
+        HouseRules.NamingTheHost(Fixtures, FixtureRoot)
+            .ShouldBe([$"{FixtureRoot}.Modules.Registry.RegistryReadingTheHostsModules"]);
 
     [Fact]
     public void Persistence_names_nothing_of_the_audit_log() =>
@@ -34,7 +35,8 @@ public sealed class HouseRulesTests
 
     [Fact]
     public void The_persistence_rule_finds_a_context_that_seals_the_audit_chain() =>
-        HouseRules.DataDependingOnAudit(Fixtures, FixtureRoot).ShouldBe([$"{FixtureRoot}.Platform.Data.ContextSealingTheAuditChain"]);
+        HouseRules.DataDependingOnAudit(Fixtures, FixtureRoot)
+            .ShouldBe([$"{FixtureRoot}.Platform.Data.ContextSealingTheAuditChain"]);
 
     [Fact]
     public void Modules_meet_only_at_their_doors() =>
@@ -97,7 +99,11 @@ public sealed class HouseRulesTests
         ]);
 
     static readonly Type[] AllowedPublicTypes =
-        [typeof(Program), typeof(Qonys.Web.Platform.UseCases.Outcome), typeof(Qonys.Web.Modules.Permits.Domain.CheckOutcome)];
+    [
+        typeof(Program),
+        typeof(Qonys.Web.Platform.UseCases.Outcome),
+        typeof(Qonys.Web.Modules.Permits.Domain.CheckOutcome),
+    ];
 
     [Fact]
     public void Types_are_internal_but_the_program_and_the_two_enums_tests_take() =>

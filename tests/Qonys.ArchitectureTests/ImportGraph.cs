@@ -4,9 +4,9 @@ namespace Qonys.ArchitectureTests;
 
 /// <summary>
 /// Which part of a house uses which, read from the compiled assembly (Mono.Cecil, which NetArchTest reads with): every
-/// type's signatures, attributes and method bodies, compiler-generated closures and state machines counted with the type
-/// that declares them, and each compiled Razor view counted with the folder of its <c>.cshtml</c> file. A part is the
-/// host, the platform or one module (<see cref="PartOf"/>); an edge A → B keeps one example, "type → type it uses".
+/// type's signatures, attributes and method bodies, compiler-generated closures and state machines counted with the
+/// type that declares them, and each compiled Razor view counted with the folder of its <c>.cshtml</c> file. A part is
+/// the host, the platform or one module (<see cref="PartOf"/>); an edge A → B keeps one example, "type → type it uses".
 /// Constants are copied into their users by the compiler and leave no reference, so they are not seen.
 /// </summary>
 internal sealed class ImportGraph
@@ -27,14 +27,18 @@ internal sealed class ImportGraph
             {
                 var to = PartOf(NamespaceOf(used, root), root);
                 if (to is null || to == from) continue;
-                var targets = graph._edges.TryGetValue(from, out var t) ? t : graph._edges[from] = new(StringComparer.Ordinal);
+                var targets = graph._edges.TryGetValue(from, out var t)
+                    ? t
+                    : graph._edges[from] = new(StringComparer.Ordinal);
                 targets.TryAdd(to, $"{type.FullName} → {used.FullName}");
             }
         }
         return graph;
     }
 
-    /// <summary>The parts that use each other in a circle: each strongly connected set of more than one part, sorted.</summary>
+    /// <summary>
+    /// The parts that use each other in a circle: each strongly connected set of more than one part, sorted.
+    /// </summary>
     public IReadOnlyList<IReadOnlyList<string>> Circles()
     {
         // Tarjan's algorithm over the parts.
@@ -74,7 +78,9 @@ internal sealed class ImportGraph
     IEnumerable<string> Targets(string part) =>
         _edges.TryGetValue(part, out var t) ? t.Keys.Order(StringComparer.Ordinal) : [];
 
-    /// <summary><c>Host</c>, <c>Platform</c> or <c>Modules.Xxx</c> for a namespace of the house; null outside it.</summary>
+    /// <summary>
+    /// <c>Host</c>, <c>Platform</c> or <c>Modules.Xxx</c> for a namespace of the house; null outside it.
+    /// </summary>
     internal static string? PartOf(string ns, string root)
     {
         if (!ns.StartsWith(root + ".", StringComparison.Ordinal)) return null;
@@ -87,7 +93,9 @@ internal sealed class ImportGraph
         };
     }
 
-    /// <summary>A type's namespace: that of its outermost declaring type, or for a compiled Razor view its file's folder.</summary>
+    /// <summary>
+    /// A type's namespace: that of its outermost declaring type, or for a compiled Razor view its file's folder.
+    /// </summary>
     static string NamespaceOf(TypeReference type, string root)
     {
         while (type.DeclaringType is not null) type = type.DeclaringType;
@@ -96,15 +104,21 @@ internal sealed class ImportGraph
         return type.Namespace;
     }
 
-    /// <summary>The <c>/Folder/Page.cshtml</c> a compiled view was made from (its <c>RazorCompiledItemMetadata("Identifier")</c>).</summary>
+    /// <summary>
+    /// The <c>/Folder/Page.cshtml</c> a compiled view was made from (its
+    /// <c>RazorCompiledItemMetadata("Identifier")</c>).
+    /// </summary>
     static string? ViewPath(TypeDefinition view) =>
         view.CustomAttributes
-            .Where(a => a.AttributeType.Name == "RazorCompiledItemMetadataAttribute" && a.ConstructorArguments.Count == 2)
+            .Where(a => a.AttributeType.Name == "RazorCompiledItemMetadataAttribute")
+            .Where(a => a.ConstructorArguments.Count == 2)
             .Where(a => (string)a.ConstructorArguments[0].Value == "Identifier")
             .Select(a => (string)a.ConstructorArguments[1].Value)
             .FirstOrDefault();
 
-    /// <summary>Every type named by a type, its nested types (closures, state machines) and their members and bodies.</summary>
+    /// <summary>
+    /// Every type named by a type, its nested types (closures, state machines) and their members and bodies.
+    /// </summary>
     static IEnumerable<TypeReference> UsedBy(TypeDefinition type)
     {
         var found = new List<TypeReference>();

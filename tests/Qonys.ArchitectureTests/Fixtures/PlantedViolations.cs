@@ -30,7 +30,10 @@ namespace Qonys.ArchitectureTests.Fixtures.Modules.Permits.Certificates
     internal sealed class CertificateNamingRegistryModule { public string Name => Registry.RegistryModule.Name(); }
 
     /// <summary>Compliant: goes through the Registry's door.</summary>
-    internal sealed class CertificateThroughTheDoor { public Registry.Contracts.IEmployerDirectory? Employers { get; set; } }
+    internal sealed class CertificateThroughTheDoor
+    {
+        public Registry.Contracts.IEmployerDirectory? Employers { get; set; }
+    }
 }
 
 namespace Qonys.ArchitectureTests.Fixtures.Platform.Ui
@@ -62,12 +65,17 @@ namespace Qonys.ArchitectureTests.Fixtures.Platform.Data
 namespace Qonys.ArchitectureTests.Fixtures.Host
 {
     /// <summary>Compliant: the host names the modules.</summary>
-    internal static class FixtureApp { public static string[] Modules() => [Fixtures.Modules.Registry.RegistryModule.Name()]; }
+    internal static class FixtureApp
+    {
+        public static string[] Modules() => [Fixtures.Modules.Registry.RegistryModule.Name()];
+    }
 }
 
 namespace Qonys.ArchitectureTests.Fixtures.Modules.Registry
 {
-    /// <summary>Violates "nothing but the program names the host": a module reading the host's list of modules.</summary>
+    /// <summary>
+    /// Violates "nothing but the program names the host": a module reading the host's list of modules.
+    /// </summary>
     internal sealed class RegistryReadingTheHostsModules { public int Count => Host.FixtureApp.Modules().Length; }
 }
 
@@ -98,7 +106,9 @@ namespace Qonys.ArchitectureTests.Fixtures.Modules.Permits.Scoring
 
 namespace Qonys.ArchitectureTests.Fixtures.Modules.Selection.Rounds
 {
-    /// <summary>Violates "no import circle": each door is respected, yet Permits and Selection now use each other.</summary>
+    /// <summary>
+    /// Violates "no import circle": each door is respected, yet Permits and Selection now use each other.
+    /// </summary>
     internal sealed class RoundCountingPermits { public Permits.Contracts.IPermitRegister? Permits { get; set; } }
 }
 

@@ -88,7 +88,8 @@ public sealed class AnalyticsApiTests(Apps apps)
         var body = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/analytics/offences?from=2025-01-01&to=2025-05-31&by=region");
 
         body.GetProperty("total").GetInt32().ShouldBe(1600);
-        // 157,100,000 published; whole MCI of 2025 (3,932 KZT) make 39,954 × 3,932 = 157,099,128 (see docs/demo-data.md)
+        // 157,100,000 published; whole MCI of 2025 (3,932 KZT) make 39,954 × 3,932 = 157,099,128 (see
+        // docs/demo-data.md)
         body.GetProperty("finesImposedKzt").GetInt64().ShouldBe(157_099_128);
         body.GetProperty("finesCollectedKzt").GetInt64().ShouldBe(130_000_000);
         var regions = body.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("key").GetString()!, i => i.GetProperty("count").GetInt32());

@@ -3,7 +3,9 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Qonys.IntegrationTests.AnalyticalCentre.Projections;
 
-/// <summary>API.md "Demography" over HTTP on both databases: runs, their status, series, pyramids, cancel and exports.</summary>
+/// <summary>
+/// API.md "Demography" over HTTP on both databases: runs, their status, series, pyramids, cancel and exports.
+/// </summary>
 [Collection(AppsCollection.Name)]
 public sealed class ProjectionsApiTests(Apps apps)
 {

@@ -56,8 +56,9 @@ public sealed class ForecastDesignTests
     [Fact]
     public void A_forecast_of_a_straight_line_of_12_months_continues_it()
     {
-        // y = 10 + 2t, t = 0 … 11: naive errs by 2, 4, 6 at steps 1-3 of every origin, while the damped trend follows the
-        // line almost exactly, so the chosen method (lowest MASE) scores below naive; the intervals nest around the point.
+        // y = 10 + 2t, t = 0 … 11: naive errs by 2, 4, 6 at steps 1-3 of every origin, while the damped trend follows
+        // the line almost exactly, so the chosen method (lowest MASE) scores below naive; the intervals nest around the
+        // point.
         var series = new MonthlySeries(2024, 1, Enumerable.Range(0, 12).Select(t => 10.0 + 2 * t).ToList());
         var info = new SeriesInfo("line", "Line", "units", "test", "2024-01", "2024-12", 12);
         var forecast = SeriesForecasting.Forecast(info, series, 3);

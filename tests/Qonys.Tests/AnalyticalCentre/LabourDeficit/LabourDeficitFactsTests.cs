@@ -8,7 +8,10 @@ public sealed class LabourDeficitFactsTests
 {
     static readonly StatutoryAgeRule Rule = new(2000, 16, 63, 61);
 
-    /// <summary>Per sex: 0 below 15, <paramref name="working"/> thousand at each age 15 … 64, 0.5 thousand at each age 65 … 100+.</summary>
+    /// <summary>
+    /// Per sex: 0 below 15, <paramref name="working"/> thousand at each age 15 … 64, 0.5 thousand at each age 65 …
+    /// 100+.
+    /// </summary>
     static PopulationSnapshot Snapshot(int year, double working)
     {
         var ages = Enumerable.Range(0, 101).Select(x => x < 15 ? 0 : x <= 64 ? working : 0.5).ToArray();
@@ -58,8 +61,8 @@ public sealed class LabourDeficitFactsTests
 
         // Ages 15-64: 50 ages × 2 sexes × 1.0 = 100 → × 0.9 = 90: −10 %.
         facts["workingAgePopulationChangePct"].Number.ShouldBe(-10);
-        // Each sex 68 thousand (50 + 36 × 0.5). Above working age: men 63 … 100 = 1 + 1 + 18 = 20; women 61 … 100 = 4 + 18 = 22.
-        // 42 / 136 = 30.882… % → 30.88.
+        // Each sex 68 thousand (50 + 36 × 0.5). Above working age: men 63 … 100 = 1 + 1 + 18 = 20; women 61 … 100 = 4 +
+        // 18 = 22. 42 / 136 = 30.882… % → 30.88.
         facts["shareAboveWorkingAgePct"].Number.ShouldBe(30.88);
         facts["unemploymentRatePct"].Number.ShouldBe(4.3);
         // 330,000 / 300,000 = 110 %.
@@ -67,8 +70,8 @@ public sealed class LabourDeficitFactsTests
         // −5,696 / 1,130,000 × 1,000 = −5.0407… → −5.04.
         facts["netInternalMigrationPer1000"].Number.ShouldBe(-5.04);
 
-        // Bands of region-labour-deficit v1: −10 is in [−10, −5) → 20; 30.88 ≥ 20 → 30 (demography 50, at its cap of 50);
-        // 4.3 in [3, 4.5) → 15; 110 in [100, 120) → 10; −5.04 < −5 → 20. Total 20 + 30 + 15 + 10 + 20 = 95.
+        // Bands of region-labour-deficit v1: −10 is in [−10, −5) → 20; 30.88 ≥ 20 → 30 (demography 50, at its cap of
+        // 50); 4.3 in [3, 4.5) → 15; 110 in [100, 120) → 10; −5.04 < −5 → 20. Total 20 + 30 + 15 + 10 + 20 = 95.
         var result = ScorecardEvaluator.Evaluate(ShippedScorecards.Get("region-labour-deficit"), facts);
         result.Criteria.Select(c => c.Points).ShouldBe([20m, 30m, 15m, 10m, 20m]);
         result.Total.ShouldBe(95m);

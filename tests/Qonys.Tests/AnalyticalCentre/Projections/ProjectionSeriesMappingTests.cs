@@ -21,8 +21,8 @@ public sealed class ProjectionSeriesMappingTests
         row.Female.ShouldBe(202_000);
         row.Total.ShouldBe(303_000);
         // Men: below 16 = 16 ages (16 thousand), above = ages 63 … 100 (38); working 47. Women (61): below 16 × 2 = 32,
-        // above = ages 61 … 100 = 40 × 2 = 80, working 90. Working 137 / 303 = 0.4521452…; above 118 / 303 = 0.3894389…;
-        // dependency (48 + 118) / 137 = 1.2116788…; kept to 6 decimals.
+        // above = ages 61 … 100 = 40 × 2 = 80, working 90. Working 137 / 303 = 0.4521452…; above 118 / 303 =
+        // 0.3894389…; dependency (48 + 118) / 137 = 1.2116788…; kept to 6 decimals.
         row.WorkingAgeShare.ShouldBe(0.452145);
         row.AboveWorkingAgeShare.ShouldBe(0.389439);
         row.DependencyRatio.ShouldBe(1.211679);

@@ -1,6 +1,8 @@
 namespace Qonys.Web.Modules.AnalyticalCentre.Contracts;
 
-/// <summary>The demography module's monthly arrivals from other regions (BNS inter-regional migration), for forecasting.</summary>
+/// <summary>
+/// The demography module's monthly arrivals from other regions (BNS inter-regional migration), for forecasting.
+/// </summary>
 internal interface IInterRegionalArrivals
 {
     /// <summary>The regions with statistics: ISO 3166-2:KZ code and English name, in the statistics' order.</summary>

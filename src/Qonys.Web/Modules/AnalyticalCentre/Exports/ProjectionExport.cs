@@ -2,7 +2,9 @@ using Qonys.Web.Modules.AnalyticalCentre.Domain;
 
 namespace Qonys.Web.Modules.AnalyticalCentre.Exports;
 
-/// <summary>The series of a run as a table: one row per unit and 1 January, persons and fractions as in the API.</summary>
+/// <summary>
+/// The series of a run as a table: one row per unit and 1 January, persons and fractions as in the API.
+/// </summary>
 internal static class ProjectionExport
 {
     public static readonly IReadOnlyList<string> Headers =

@@ -11,7 +11,8 @@ namespace Qonys.Web.Modules.AnalyticalCentre.Exports;
 /// with a byte-order mark so spreadsheet programs read Cyrillic names) or as an Excel workbook (OpenXml, one sheet,
 /// inline strings, numbers as numbers).
 /// </summary>
-internal sealed record TableExport(string SheetName, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows)
+internal sealed record TableExport(
+    string SheetName, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows)
 {
     public const string CsvType = "text/csv; charset=utf-8";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -6,8 +6,8 @@ namespace Qonys.Web.Modules.AnalyticalCentre.Figures;
 internal sealed record CountItem(string Key, int Count);
 
 /// <summary>
-/// Workers holding a valid permit on <see cref="Date"/>: foreign workers (employer permits) or household labour immigrants
-/// (household permits); <see cref="Items"/> is empty when no breakdown was asked.
+/// Workers holding a valid permit on <see cref="Date"/>: foreign workers (employer permits) or household labour
+/// immigrants (household permits); <see cref="Items"/> is empty when no breakdown was asked.
 /// </summary>
 internal sealed record WorkersOnDateResponse(DateOnly Date, string? By, int Total, IReadOnlyList<CountItem> Items)
 {
@@ -23,7 +23,9 @@ internal sealed record EmployersUsingForeignLabourResponse(DateOnly Date, int To
 
 internal sealed record OffenceItem(string Key, int Count, long FinesImposedKzt, long FinesCollectedKzt);
 
-/// <summary>Offences committed from <see cref="From"/> to <see cref="To"/> (both included), with fines imposed and collected.</summary>
+/// <summary>
+/// Offences committed from <see cref="From"/> to <see cref="To"/> (both included), with fines imposed and collected.
+/// </summary>
 internal sealed record OffencesResponse(DateOnly From, DateOnly To, string? By, int Total, long FinesImposedKzt, long FinesCollectedKzt,
     IReadOnlyList<OffenceItem> Items)
 {

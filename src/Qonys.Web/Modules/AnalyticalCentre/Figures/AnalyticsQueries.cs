@@ -9,7 +9,8 @@ namespace Qonys.Web.Modules.AnalyticalCentre.Figures;
 /// <summary>
 /// The analytical centre's core figures (API.md "Analytics (core contract)"), counted in the database. National for
 /// analysts and administrators; officers and inspectors see their own region only. The figures are read from the
-/// read models the permits and compliance modules publish (<see cref="IPermitRegister"/>, <see cref="IOffenceRegister"/>).
+/// read models the permits and compliance modules publish (<see cref="IPermitRegister"/>,
+/// <see cref="IOffenceRegister"/>).
 /// </summary>
 internal sealed class AnalyticsQueries(IPermitRegister permits, IOffenceRegister offences)
 {
@@ -18,11 +19,13 @@ internal sealed class AnalyticsQueries(IPermitRegister permits, IOffenceRegister
     public static readonly IReadOnlyList<string> OffenceBreakdowns = ["region", "article", "offenderType"];
 
     /// <summary>Foreign workers holding a valid employer permit on a date.</summary>
-    public Task<UseCaseResult<WorkersOnDateResponse>> ForeignWorkersAsync(Actor actor, string? date, string? by, CancellationToken ct) =>
+    public Task<UseCaseResult<WorkersOnDateResponse>> ForeignWorkersAsync(
+        Actor actor, string? date, string? by, CancellationToken ct) =>
         WorkersOnDateAsync(date, by, WorkerBreakdowns, day => ValidPermits(actor, day), ForeignWorkerKey, ct);
 
     /// <summary>Household labour immigrants holding a valid household permit on a date.</summary>
-    public Task<UseCaseResult<WorkersOnDateResponse>> HouseholdWorkersAsync(Actor actor, string? date, string? by, CancellationToken ct) =>
+    public Task<UseCaseResult<WorkersOnDateResponse>> HouseholdWorkersAsync(
+        Actor actor, string? date, string? by, CancellationToken ct) =>
         WorkersOnDateAsync(date, by, HouseholdWorkerBreakdowns, day => ValidHouseholdPermits(actor, day), HouseholdWorkerKey, ct);
 
     static Expression<Func<IssuedPermit, string>> ForeignWorkerKey(string by) => by switch
@@ -54,7 +57,8 @@ internal sealed class AnalyticsQueries(IPermitRegister permits, IOffenceRegister
             items.OrderByDescending(i => i.Count).ThenBy(i => i.Key, StringComparer.Ordinal).ToList()));
     }
 
-    public async Task<UseCaseResult<EmployersUsingForeignLabourResponse>> EmployersUsingForeignLabourAsync(Actor actor, string? date, CancellationToken ct)
+    public async Task<UseCaseResult<EmployersUsingForeignLabourResponse>> EmployersUsingForeignLabourAsync(
+        Actor actor, string? date, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var day = ParseDate(date, "date", errors);
@@ -63,7 +67,8 @@ internal sealed class AnalyticsQueries(IPermitRegister permits, IOffenceRegister
         return UseCaseResult<EmployersUsingForeignLabourResponse>.Ok(new(day.Value, total));
     }
 
-    public async Task<UseCaseResult<OffencesResponse>> OffencesAsync(Actor actor, string? from, string? to, string? by, CancellationToken ct)
+    public async Task<UseCaseResult<OffencesResponse>> OffencesAsync(
+        Actor actor, string? from, string? to, string? by, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var first = ParseDate(from, "from", errors);

@@ -12,15 +12,17 @@ internal sealed record LoadedSeries(SeriesInfo Info, MonthlySeries? Series);
 /// The monthly series the analyst can forecast:
 /// <list type="bullet">
 /// <item>permits-issued: permits by the month of IssuedOn (every permit issued, whatever its later status);</item>
-/// <item>new-foreign-workers: workers by the month their first permit became valid (ValidFrom; permits awaiting the fee or
-/// cancelled are not counted);</item>
-/// <item>internal-arrivals-KZ and internal-arrivals-KZ-xx: arrivals from other regions (BNS, the 2024 months), the country
-/// as the sum of the regions.</item>
+/// <item>new-foreign-workers: workers by the month their first permit became valid (ValidFrom; permits awaiting the fee
+/// or cancelled are not counted);</item>
+/// <item>internal-arrivals-KZ and internal-arrivals-KZ-xx: arrivals from other regions (BNS, the 2024 months), the
+/// country as the sum of the regions.</item>
 /// </list>
-/// The permits come from the permits module's register (<see cref="IPermitRegister"/>), the arrivals from the demography
-/// module's statistics (<see cref="IInterRegionalArrivals"/>). Permit series run from the first month with a permit to the last complete month before today; empty months count 0.
+/// The permits come from the permits module's register (<see cref="IPermitRegister"/>), the arrivals from the
+/// demography module's statistics (<see cref="IInterRegionalArrivals"/>). Permit series run from the first month with a
+/// permit to the last complete month before today; empty months count 0.
 /// </summary>
-internal sealed class ForecastSeriesCatalogue(IPermitRegister permits, IInterRegionalArrivals arrivals, TimeProvider clock)
+internal sealed class ForecastSeriesCatalogue(
+    IPermitRegister permits, IInterRegionalArrivals arrivals, TimeProvider clock)
 {
     public const string PermitsIssued = "permits-issued";
     public const string NewForeignWorkers = "new-foreign-workers";
@@ -83,7 +85,9 @@ internal sealed class ForecastSeriesCatalogue(IPermitRegister permits, IInterReg
     }
 }
 
-/// <summary>Counts of dates per calendar month, from the first month with a date to the last complete month before today.</summary>
+/// <summary>
+/// Counts of dates per calendar month, from the first month with a date to the last complete month before today.
+/// </summary>
 internal static class MonthlyCounts
 {
     /// <summary>Null when no date falls before the current month.</summary>

@@ -4,7 +4,9 @@ using Qonys.Engines.Scoring;
 
 namespace Qonys.Web.Modules.AnalyticalCentre.LabourDeficit;
 
-/// <summary>The regional statistics behind the labour-market facts of one region, with the years they describe.</summary>
+/// <summary>
+/// The regional statistics behind the labour-market facts of one region, with the years they describe.
+/// </summary>
 internal sealed record RegionalLabourStatistics(
     double? UnemploymentRatePct, int? UnemploymentYear,
     double? AverageWage, double? NationalAverageWage,
@@ -14,14 +16,15 @@ internal sealed record RegionalLabourStatistics(
 /// <summary>
 /// The facts the shipped "region-labour-deficit" scorecard reads, computed as its criterion notes define them:
 /// <list type="bullet">
-/// <item>workingAgePopulationChangePct: change (%) of the population aged 15–64 over ten years of the baseline projection
-/// (1 January of the base year to 1 January ten years on);</item>
-/// <item>shareAboveWorkingAgePct: share (%) above the statutory working age on 1 January of the base year (baseline);</item>
-/// <item>unemploymentRatePct: BNS rate of the latest year on file (the annual figure, or the mean of its quarters when the
-/// year has quarters only);</item>
+/// <item>workingAgePopulationChangePct: change (%) of the population aged 15–64 over ten years of the baseline
+/// projection (1 January of the base year to 1 January ten years on);</item>
+/// <item>shareAboveWorkingAgePct: share (%) above the statutory working age on 1 January of the base year
+/// (baseline);</item>
+/// <item>unemploymentRatePct: BNS rate of the latest year on file (the annual figure, or the mean of its quarters when
+/// the year has quarters only);</item>
 /// <item>averageWageRelativeToNationalPct: regional average monthly wage as % of the national one (BNS 2022);</item>
-/// <item>netInternalMigrationPer1000: net inter-regional migration of the latest year per 1,000 residents on 1 January of the
-/// latest population year on file.</item>
+/// <item>netInternalMigrationPer1000: net inter-regional migration of the latest year per 1,000 residents on 1 January
+/// of the latest population year on file.</item>
 /// </list>
 /// </summary>
 internal static class LabourDeficitFacts
@@ -30,7 +33,8 @@ internal static class LabourDeficitFacts
     public const int WorkingAgeTo = 64;
     public const int ChangeYears = 10;
 
-    public static Dictionary<string, FactValue> For(PopulationSnapshot start, PopulationSnapshot tenYearsOn, RegionalLabourStatistics stats)
+    public static Dictionary<string, FactValue> For(
+        PopulationSnapshot start, PopulationSnapshot tenYearsOn, RegionalLabourStatistics stats)
     {
         var facts = new Dictionary<string, FactValue>(StringComparer.Ordinal)
         {
@@ -53,7 +57,9 @@ internal static class LabourDeficitFacts
         return sum;
     }
 
-    /// <summary>Facts are shown and banded at 2 decimals, so a reader can check the band from the figure shown.</summary>
+    /// <summary>
+    /// Facts are shown and banded at 2 decimals, so a reader can check the band from the figure shown.
+    /// </summary>
     static double Round(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
     /// <summary>

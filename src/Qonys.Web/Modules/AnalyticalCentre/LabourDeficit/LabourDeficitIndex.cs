@@ -12,7 +12,8 @@ internal sealed record CriterionBreakdown(string Criterion, string Title, string
 
 internal sealed record RegionName(string En, string Kk, string Ru);
 
-internal sealed record LabourDeficitRegion(string RegionCode, RegionName Name, decimal Total, int Rank, IReadOnlyList<CriterionBreakdown> Breakdown);
+internal sealed record LabourDeficitRegion(
+    string RegionCode, RegionName Name, decimal Total, int Rank, IReadOnlyList<CriterionBreakdown> Breakdown);
 
 internal sealed record LabourDeficitResponse(ScorecardInfo Scorecard, string Scenario, int BaseYear, int ComparisonYear,
     IReadOnlyList<LabourDeficitRegion> Items);
@@ -25,7 +26,8 @@ internal sealed record LabourDeficitResponse(ScorecardInfo Scorecard, string Sce
 internal sealed class LabourDeficitIndex(DemographyInputs inputs)
 {
     public const string ScorecardKey = "region-labour-deficit";
-    readonly Lazy<LabourDeficitResponse> _index = new(() => Compute(inputs), LazyThreadSafetyMode.ExecutionAndPublication);
+    readonly Lazy<LabourDeficitResponse> _index = new(
+        () => Compute(inputs), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public LabourDeficitResponse Get() => _index.Value;
 

@@ -5,7 +5,10 @@ using Qonys.Web.Modules.AnalyticalCentre.Forecasts;
 
 namespace Qonys.Web.Modules.AnalyticalCentre.Pages;
 
-/// <summary>/analytics/forecasts: pick a series and a horizon; the chart shows history, forecast and 80/95 % intervals, the table every method's back-test.</summary>
+/// <summary>
+/// /analytics/forecasts: pick a series and a horizon; the chart shows history, forecast and 80/95 % intervals, the
+/// table every method's back-test.
+/// </summary>
 [Authorize(Policy = AnalyticalCentreModule.ForecastsRead)]
 internal sealed class ForecastsPageModel(ForecastSeriesCatalogue catalogue, SeriesForecasting forecasting) : PageModel
 {

@@ -16,7 +16,8 @@ internal sealed record Breakdown(string By, IReadOnlyList<(string Code, string N
 /// by citizenship and region. The same queries as the API (an officer sees the own region only).
 /// </summary>
 [Authorize(Policy = AnalyticalCentreModule.ForeignWorkersRead)]
-internal sealed class WorkersOnDateModel(AnalyticsQueries queries, ReferenceData refs, TimeProvider clock, IStringLocalizer t) : SignedInPageModel
+internal sealed class WorkersOnDateModel(
+    AnalyticsQueries queries, ReferenceData refs, TimeProvider clock, IStringLocalizer t) : SignedInPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Date { get; set; }
 
@@ -74,6 +75,7 @@ internal sealed class WorkersOnDateModel(AnalyticsQueries queries, ReferenceData
         };
     }
 
-    static Breakdown Named(string by, IReadOnlyList<CountItem> items, Dictionary<string, Dictionary<string, string>> names) =>
+    static Breakdown Named(
+        string by, IReadOnlyList<CountItem> items, Dictionary<string, Dictionary<string, string>> names) =>
         new(by, items.Select(i => (i.Key, names[by].GetValueOrDefault(i.Key, i.Key), i.Count)).ToList());
 }

@@ -3,7 +3,10 @@ using Qonys.Web.Modules.AnalyticalCentre.Contracts;
 
 namespace Qonys.Web.Modules.AnalyticalCentre.Projections;
 
-/// <summary>The door to the inter-regional migration statistics (<see cref="IInterRegionalArrivals"/>), read from the projection inputs.</summary>
+/// <summary>
+/// The door to the inter-regional migration statistics (<see cref="IInterRegionalArrivals"/>), read from the projection
+/// inputs.
+/// </summary>
 internal sealed class InterRegionalArrivals(DemographyInputs inputs) : IInterRegionalArrivals
 {
     const string Country = "KZ";

@@ -12,7 +12,8 @@ internal sealed class ProjectionComputation(DemographyInputs inputs)
     /// <summary>Trajectories run on at most this many threads: the machine is shared with the web requests.</summary>
     public static readonly int Threads = Math.Max(1, Environment.ProcessorCount);
 
-    public IReadOnlyList<ProjectionResultRow> Run(ProjectionRunRecord run, IProgress<double>? progress, CancellationToken ct)
+    public IReadOnlyList<ProjectionResultRow> Run(
+        ProjectionRunRecord run, IProgress<double>? progress, CancellationToken ct)
     {
         var model = inputs.Model;
         var scenario = ScenarioDefinition.FromJson(run.ScenarioJson);

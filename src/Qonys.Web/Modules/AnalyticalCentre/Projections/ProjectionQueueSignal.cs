@@ -1,6 +1,8 @@
 namespace Qonys.Web.Modules.AnalyticalCentre.Projections;
 
-/// <summary>Wakes this node's <see cref="ProjectionJob"/> when a run was queued here (other nodes find it by polling).</summary>
+/// <summary>
+/// Wakes this node's <see cref="ProjectionJob"/> when a run was queued here (other nodes find it by polling).
+/// </summary>
 internal sealed class ProjectionQueueSignal
 {
     readonly SemaphoreSlim _signal = new(0, 1);

@@ -21,7 +21,8 @@ internal sealed class ProjectionRuns(AppDb db, AuditLog audit, ScenarioCatalogue
     public static int BaseYear => ProjectionSettings.BaseYear;
     public static int MaxHorizonYear => ProjectionSettings.Default.EndYear;
 
-    public async Task<UseCaseResult<ProjectionAccepted>> StartAsync(Actor actor, ProjectionRequest? body, CancellationToken ct)
+    public async Task<UseCaseResult<ProjectionAccepted>> StartAsync(
+        Actor actor, ProjectionRequest? body, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (body is null) return UseCaseResult<ProjectionAccepted>.Invalid("body", "a JSON body is required");
@@ -106,7 +107,8 @@ internal sealed class ProjectionRuns(AppDb db, AuditLog audit, ScenarioCatalogue
         return UseCaseResult<ProjectionPage>.Ok(new ProjectionPage(items.Select(Summary).ToList(), total, p, size));
     }
 
-    public async Task<UseCaseResult<PyramidResponse>> PyramidAsync(Guid id, string? region, int? year, string? groups, CancellationToken ct)
+    public async Task<UseCaseResult<PyramidResponse>> PyramidAsync(
+        Guid id, string? region, int? year, string? groups, CancellationToken ct)
     {
         var code = string.IsNullOrWhiteSpace(region) ? RegionalInputs.Country : region;
         var fiveYear = groups is null or "5" or "five";
@@ -131,7 +133,9 @@ internal sealed class ProjectionRuns(AppDb db, AuditLog audit, ScenarioCatalogue
             ProjectionSeriesMapping.AgeLabels(fiveYear), years));
     }
 
-    /// <summary>A queued run is cancelled at once; a running one is flagged and its job stops within a moment.</summary>
+    /// <summary>
+    /// A queued run is cancelled at once; a running one is flagged and its job stops within a moment.
+    /// </summary>
     public async Task<UseCaseResult<ProjectionSummary>> CancelAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var run = await FindAsync(id, ct);

@@ -36,7 +36,8 @@ internal static class ProjectionSeriesMapping
     }
 
     /// <summary>One row. Flows of the horizon year lie after the horizon and are left out (null).</summary>
-    public static ProjectionResultRow Row(Guid runId, string code, PopulationSnapshot snapshot, bool isHorizon, QuantileSet? quantiles)
+    public static ProjectionResultRow Row(
+        Guid runId, string code, PopulationSnapshot snapshot, bool isHorizon, QuantileSet? quantiles)
     {
         var total = Persons(snapshot.Total);
         var flows = isHorizon ? null : snapshot.FlowsDuringYear;
@@ -75,7 +76,9 @@ internal static class ProjectionSeriesMapping
         return groups;
     }
 
-    /// <summary>Labels of the age groups: "0" … "99", "100+" for single years; "0-4" … "95-99", "100+" for 5-year groups.</summary>
+    /// <summary>
+    /// Labels of the age groups: "0" … "99", "100+" for single years; "0-4" … "95-99", "100+" for 5-year groups.
+    /// </summary>
     public static IReadOnlyList<string> AgeLabels(bool fiveYear) => fiveYear
         ? Enumerable.Range(0, AgeGrid.FiveYearGroups).Select(g => g == AgeGrid.FiveYearGroups - 1 ? "100+" : $"{5 * g}-{5 * g + 4}").ToList()
         : Enumerable.Range(0, AgeGrid.Count).Select(x => x == AgeGrid.Open ? "100+" : x.ToString(CultureInfo.InvariantCulture)).ToList();

@@ -8,7 +8,8 @@ namespace Qonys.Web.Modules.AnalyticalCentre.Projections;
 /// several app nodes never compute the same run; computes it while a companion loop persists the per cent done,
 /// renews the lease and watches for a cancel request; stores the rows and marks the run done in one transaction.
 /// </summary>
-internal sealed class ProjectionWorker(AppDb db, ProjectionComputation computation, TimeProvider clock, ILogger<ProjectionWorker> log)
+internal sealed class ProjectionWorker(
+    AppDb db, ProjectionComputation computation, TimeProvider clock, ILogger<ProjectionWorker> log)
 {
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     static readonly TimeSpan Heartbeat = TimeSpan.FromMilliseconds(300);

@@ -5,8 +5,11 @@ using Qonys.Web.Modules.AnalyticalCentre.Projections;
 
 namespace Qonys.Web.Modules.AnalyticalCentre.Scenarios;
 
-/// <summary>A scenario as listed: built-in (key "baseline", "low", "high", "zero-migration") or stored (key = its id).</summary>
-internal sealed record ScenarioResponse(string Key, string Name, bool BuiltIn, ScenarioDefinition Definition, DateTime? CreatedAt);
+/// <summary>
+/// A scenario as listed: built-in (key "baseline", "low", "high", "zero-migration") or stored (key = its id).
+/// </summary>
+internal sealed record ScenarioResponse(
+    string Key, string Name, bool BuiltIn, ScenarioDefinition Definition, DateTime? CreatedAt);
 
 internal sealed record ScenarioPage(IReadOnlyList<ScenarioResponse> Items, int Total, int Page, int PageSize);
 
@@ -47,7 +50,8 @@ internal sealed class ScenarioCatalogue(AppDb db, AuditLog audit, DemographyInpu
         return stored is null ? null : ToResponse(stored);
     }
 
-    public async Task<UseCaseResult<ScenarioResponse>> CreateAsync(Actor actor, ScenarioDefinition? body, CancellationToken ct)
+    public async Task<UseCaseResult<ScenarioResponse>> CreateAsync(
+        Actor actor, ScenarioDefinition? body, CancellationToken ct)
     {
         var errors = ScenarioRules.Validate(body, inputs.Regional.Regions.Select(r => r.Code).ToHashSet(StringComparer.Ordinal));
         if (errors.Any) return UseCaseResult<ScenarioResponse>.Invalid(errors);
