@@ -5,7 +5,8 @@ using Qonys.Web.Modules.AnalyticalCentre.Domain;
 namespace Qonys.Web.Modules.AnalyticalCentre.Data;
 
 sealed class DemographyConfigurations :
-    IEntityTypeConfiguration<ProjectionRunRecord>, IEntityTypeConfiguration<ProjectionResultRow>, IEntityTypeConfiguration<PolicyScenario>
+    IEntityTypeConfiguration<ProjectionRunRecord>, IEntityTypeConfiguration<ProjectionResultRow>,
+    IEntityTypeConfiguration<PolicyScenario>
 {
     public void Configure(EntityTypeBuilder<ProjectionRunRecord> b)
     {

@@ -37,10 +37,18 @@ internal sealed record TableExport(
             data.Append(RowOf(1, Headers.Cast<object?>().ToList()));
             for (var i = 0; i < Rows.Count; i++) data.Append(RowOf((uint)(i + 2), Rows[i]));
             sheetPart.Worksheet = new Worksheet(new SheetViews(new SheetView(
-                    new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
+                    new Pane
+                    {
+                        VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft,
+                        State = PaneStateValues.Frozen,
+                    })
                 { WorkbookViewId = 0 }), data);
             var sheets = workbook.Workbook.AppendChild(new Sheets());
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName.Length > 31 ? SheetName[..31] : SheetName });
+            sheets.Append(new Sheet
+            {
+                Id = workbook.GetIdOfPart(sheetPart), SheetId = 1,
+                Name = SheetName.Length > 31 ? SheetName[..31] : SheetName,
+            });
             workbook.Workbook.Save();
         }
         return stream.ToArray();
@@ -59,13 +67,17 @@ internal sealed record TableExport(
                 decimal m => Number(reference, m.ToString(CultureInfo.InvariantCulture)),
                 int n => Number(reference, n.ToString(CultureInfo.InvariantCulture)),
                 long l => Number(reference, l.ToString(CultureInfo.InvariantCulture)),
-                var other => new Cell(new InlineString(new Text(Text(other)))) { CellReference = reference, DataType = CellValues.InlineString },
+                var other => new Cell(new InlineString(new Text(Text(other))))
+                {
+                    CellReference = reference, DataType = CellValues.InlineString,
+                },
             });
         }
         return row;
     }
 
-    static Cell Number(string reference, string value) => new(new CellValue(value)) { CellReference = reference, DataType = CellValues.Number };
+    static Cell Number(string reference, string value) =>
+        new(new CellValue(value)) { CellReference = reference, DataType = CellValues.Number };
 
     /// <summary>0 → "A", 25 → "Z", 26 → "AA".</summary>
     public static string Column(int index)

@@ -26,16 +26,19 @@ internal sealed record OffenceItem(string Key, int Count, long FinesImposedKzt, 
 /// <summary>
 /// Offences committed from <see cref="From"/> to <see cref="To"/> (both included), with fines imposed and collected.
 /// </summary>
-internal sealed record OffencesResponse(DateOnly From, DateOnly To, string? By, int Total, long FinesImposedKzt, long FinesCollectedKzt,
+internal sealed record OffencesResponse(
+    DateOnly From, DateOnly To, string? By, int Total, long FinesImposedKzt, long FinesCollectedKzt,
     IReadOnlyList<OffenceItem> Items)
 {
     public string ToCsv()
     {
         string[] header = ["key", "count", "finesImposedKzt", "finesCollectedKzt"];
-        IEnumerable<OffenceItem> rows = By is null ? [new OffenceItem("total", Total, FinesImposedKzt, FinesCollectedKzt)] : Items;
+        IEnumerable<OffenceItem> rows =
+            By is null ? [new OffenceItem("total", Total, FinesImposedKzt, FinesCollectedKzt)] : Items;
         return AnalyticsCsv.Of(header, rows.Select(i => new[]
         {
-            i.Key, AnalyticsCsv.Num(i.Count), AnalyticsCsv.Num(i.FinesImposedKzt), AnalyticsCsv.Num(i.FinesCollectedKzt),
+            i.Key, AnalyticsCsv.Num(i.Count), AnalyticsCsv.Num(i.FinesImposedKzt),
+            AnalyticsCsv.Num(i.FinesCollectedKzt),
         }));
     }
 }

@@ -5,8 +5,9 @@ internal sealed record SeriesInfo(
 
 internal sealed record ObservedPoint(string Period, double Value);
 
-internal sealed record MethodScoreResponse(string Method, double? Mase, double? Smape, double? Mae, double? Rmse, double? RelativeMase,
-    double? RelativeSmape, double? Coverage80, double? Coverage95, bool Chosen);
+internal sealed record MethodScoreResponse(
+    string Method, double? Mase, double? Smape, double? Mae, double? Rmse, double? RelativeMase, double? RelativeSmape,
+    double? Coverage80, double? Coverage95, bool Chosen);
 
 internal sealed record BacktestResponse(
     int Origins, int Horizon, int FirstTrainingLength, string Baseline, IReadOnlyList<MethodScoreResponse> Scores);

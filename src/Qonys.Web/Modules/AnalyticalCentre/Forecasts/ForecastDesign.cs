@@ -27,10 +27,19 @@ internal static class ForecastDesign
     public static ForecastPlan For(int length)
     {
         var all = ForecastMethods.Standard();
-        if (length >= 48) return new ForecastPlan(new BacktestOptions(12, 36, 1, Levels), all, ForecastMethodKind.SeasonalNaive);
-        if (length >= 17) return new ForecastPlan(new BacktestOptions(Math.Min(12, length - 14), 12, 1, Levels), all, ForecastMethodKind.SeasonalNaive);
+        if (length >= 48)
+            return new ForecastPlan(new BacktestOptions(12, 36, 1, Levels), all, ForecastMethodKind.SeasonalNaive);
+        if (length >= 17)
+        {
+            return new ForecastPlan(new BacktestOptions(Math.Min(12, length - 14), 12, 1, Levels), all,
+                ForecastMethodKind.SeasonalNaive);
+        }
         var withoutSeasonal = all.Where(m => m.Kind != ForecastMethodKind.SeasonalNaive).ToList();
-        if (length >= 8) return new ForecastPlan(new BacktestOptions(3, Math.Max(4, length - 6), 1, Levels), withoutSeasonal, ForecastMethodKind.Naive);
+        if (length >= 8)
+        {
+            return new ForecastPlan(new BacktestOptions(3, Math.Max(4, length - 6), 1, Levels), withoutSeasonal,
+                ForecastMethodKind.Naive);
+        }
         return new ForecastPlan(null, all, ForecastMethodKind.SeasonalNaive);
     }
 }

@@ -51,17 +51,24 @@ internal sealed class ForecastSeriesCatalogue(
         }
         if (key == NewForeignWorkers)
         {
-            var starts = await permits.Permits.Where(IssuedPermit.TookEffect).Select(p => new { p.WorkerId, p.ValidFrom }).ToListAsync(ct);
+            var starts = await permits.Permits.Where(IssuedPermit.TookEffect)
+                .Select(p => new { p.WorkerId, p.ValidFrom }).ToListAsync(ct);
             var firsts = starts.GroupBy(s => s.WorkerId).Select(g => g.Min(s => s.ValidFrom)).ToList();
-            return FromDates(key, "New foreign workers (first permit valid from)", "workers", "permits_permits.valid_from", firsts);
+            return FromDates(key, "New foreign workers (first permit valid from)", "workers",
+                "permits_permits.valid_from", firsts);
         }
-        if (key.StartsWith(ArrivalsPrefix, StringComparison.Ordinal) && ArrivalCodes().Contains(key[ArrivalsPrefix.Length..]))
+        if (key.StartsWith(ArrivalsPrefix, StringComparison.Ordinal)
+            && ArrivalCodes().Contains(key[ArrivalsPrefix.Length..]))
         {
             var code = key[ArrivalsPrefix.Length..];
             var months = arrivals.MonthlyArrivals(code);
             var name = code == "KZ" ? "Kazakhstan" : arrivals.Regions.First(r => r.Code == code).NameEn;
-            var series = months.Count == 0 ? null : new MonthlySeries(months[0].Year, months[0].Month, months.Select(m => m.Arrivals).ToList());
-            return new LoadedSeries(Info(key, $"Arrivals from other regions: {name}", "persons", "BNS inter-regional migration, 2024 months", series), series);
+            var series = months.Count == 0
+                ? null
+                : new MonthlySeries(months[0].Year, months[0].Month, months.Select(m => m.Arrivals).ToList());
+            var info = Info(key, $"Arrivals from other regions: {name}", "persons",
+                "BNS inter-regional migration, 2024 months", series);
+            return new LoadedSeries(info, series);
         }
         return null;
     }

@@ -15,12 +15,14 @@ internal sealed class SeriesForecasting(ForecastSeriesCatalogue catalogue)
     public async Task<UseCaseResult<ForecastResponse>> ForecastAsync(string key, int? horizon, CancellationToken ct)
     {
         var h = horizon ?? 12;
-        if (h < 1 || h > MaxHorizon) return UseCaseResult<ForecastResponse>.Invalid("horizon", $"must be between 1 and {MaxHorizon} months");
+        if (h < 1 || h > MaxHorizon)
+            return UseCaseResult<ForecastResponse>.Invalid("horizon", $"must be between 1 and {MaxHorizon} months");
         var loaded = await catalogue.LoadAsync(key, ct);
         if (loaded is null) return UseCaseResult<ForecastResponse>.NotFound();
         if (loaded.Series is not { Length: >= 2 } series)
             return UseCaseResult<ForecastResponse>.Refused("series_too_short",
-                $"the series '{key}' has {loaded.Series?.Length ?? 0} complete months; at least 2 are needed for a forecast");
+                $"the series '{key}' has {loaded.Series?.Length ?? 0} complete months; "
+                + "at least 2 are needed for a forecast");
         return UseCaseResult<ForecastResponse>.Ok(Forecast(loaded.Info, series, h));
     }
 
@@ -32,20 +34,25 @@ internal sealed class SeriesForecasting(ForecastSeriesCatalogue catalogue)
         var forecast = plan.Methods.First(m => m.Kind == chosen).Fit(series).Forecast(horizon, ForecastDesign.Levels);
         var i80 = forecast.IntervalAt(0.8);
         var i95 = forecast.IntervalAt(0.95);
-        var points = forecast.Points.Select((p, k) => new ForecastPoint(ForecastSeriesCatalogue.Period(series, series.Length + k),
-            Round(p), Round(i80.Lower[k]), Round(i80.Upper[k]), Round(i95.Lower[k]), Round(i95.Upper[k]))).ToList();
-        var history = series.Values.Select((v, k) => new ObservedPoint(ForecastSeriesCatalogue.Period(series, k), v)).ToList();
+        var points = forecast.Points.Select((p, k) => new ForecastPoint(
+            ForecastSeriesCatalogue.Period(series, series.Length + k), Round(p), Round(i80.Lower[k]),
+            Round(i80.Upper[k]), Round(i95.Lower[k]), Round(i95.Upper[k]))).ToList();
+        var history = series.Values
+            .Select((v, k) => new ObservedPoint(ForecastSeriesCatalogue.Period(series, k), v)).ToList();
         BacktestResponse? scores = null;
         var summary = $"{Name(chosen)}: no back-test (the series has {series.Length} months)";
         if (backtest is not null)
         {
             var baseline = backtest.Scores.First(s => s.Method == plan.Baseline);
-            scores = new BacktestResponse(backtest.OriginCount, plan.Backtest!.Horizon, plan.Backtest.MinimumTrainingLength, Name(plan.Baseline),
-                backtest.Scores.Select(s => new MethodScoreResponse(Name(s.Method), Finite(s.MeanMase), Finite(s.MeanSmape), Finite(s.MeanMae),
-                    Finite(s.MeanRmse), Ratio(s.MeanMase, baseline.MeanMase), Ratio(s.MeanSmape, baseline.MeanSmape),
+            scores = new BacktestResponse(backtest.OriginCount, plan.Backtest!.Horizon,
+                plan.Backtest.MinimumTrainingLength, Name(plan.Baseline),
+                backtest.Scores.Select(s => new MethodScoreResponse(Name(s.Method), Finite(s.MeanMase),
+                    Finite(s.MeanSmape), Finite(s.MeanMae), Finite(s.MeanRmse), Ratio(s.MeanMase, baseline.MeanMase),
+                    Ratio(s.MeanSmape, baseline.MeanSmape),
                     Coverage(s, 0.8), Coverage(s, 0.95), s.Method == chosen)).ToList());
             var best = backtest.ChosenScore;
-            summary = $"{Name(chosen)} chosen: MASE {best.MeanMase:0.00} vs {Name(plan.Baseline)} {baseline.MeanMase:0.00}";
+            summary = $"{Name(chosen)} chosen: MASE {best.MeanMase:0.00} vs "
+                      + $"{Name(plan.Baseline)} {baseline.MeanMase:0.00}";
         }
         return new ForecastResponse(info.Key, info.Title, info.Unit, history, Name(chosen), summary, scores,
             JsonNamingPolicy.SnakeCaseLower.ConvertName(forecast.IntervalBasis.ToString()), points);

@@ -73,7 +73,8 @@ internal static class LabourDeficitFacts
         IReadOnlyList<(string Code, int Year, double Persons)> populations)
     {
         var rates = unemployment.Where(r => r["iso_3166_2"] == code && Number(r["unemployment_rate_pct"]) is not null)
-            .Select(r => (Year: int.Parse(r["year"], CultureInfo.InvariantCulture), Period: r["period"], Rate: Number(r["unemployment_rate_pct"])!.Value))
+            .Select(r => (Year: int.Parse(r["year"], CultureInfo.InvariantCulture), Period: r["period"],
+                Rate: Number(r["unemployment_rate_pct"])!.Value))
             .ToList();
         int? rateYear = rates.Count == 0 ? null : rates.Max(r => r.Year);
         double? rate = null;
@@ -85,10 +86,13 @@ internal static class LabourDeficitFacts
                 : ofYear.Average(r => r.Rate);
         }
 
-        double? Wage(string c) => wages.FirstOrDefault(r => r["iso_3166_2"] == c) is { } w ? Number(w["avg_salary"]) : null;
+        double? Wage(string c) =>
+            wages.FirstOrDefault(r => r["iso_3166_2"] == c) is { } w ? Number(w["avg_salary"]) : null;
 
-        var flows = internalMigration.Where(r => r["iso_3166_2"] == code && r["period"] is "year" or "year_sum_of_months")
-            .Select(r => (Year: int.Parse(r["year"], CultureInfo.InvariantCulture), Net: Number(r["net"]) ?? 0)).ToList();
+        var flows = internalMigration
+            .Where(r => r["iso_3166_2"] == code && r["period"] is "year" or "year_sum_of_months")
+            .Select(r => (Year: int.Parse(r["year"], CultureInfo.InvariantCulture), Net: Number(r["net"]) ?? 0))
+            .ToList();
         int? flowYear = flows.Count == 0 ? null : flows.Max(f => f.Year);
         // A year given both as an annual total and as the sum of its months counts once (the annual total).
         double? net = flowYear is { } fy ? flows.First(f => f.Year == fy).Net : null;

@@ -7,8 +7,8 @@ namespace Qonys.Web.Modules.AnalyticalCentre.LabourDeficit;
 
 internal sealed record ScorecardInfo(string Key, int Version, string Title, DateOnly EffectiveFrom, string Source);
 
-internal sealed record CriterionBreakdown(string Criterion, string Title, string Fact, double? Value, string? Band, decimal Points,
-    decimal PointsAfterCap);
+internal sealed record CriterionBreakdown(
+    string Criterion, string Title, string Fact, double? Value, string? Band, decimal Points, decimal PointsAfterCap);
 
 internal sealed record RegionName(string En, string Kk, string Ru);
 
@@ -41,7 +41,8 @@ internal sealed class LabourDeficitIndex(DemographyInputs inputs)
         var scored = inputs.Regional.Regions.Select(region =>
         {
             var unit = baseline[region.Code];
-            var stats = LabourDeficitFacts.Statistics(region.Code, inputs.UnemploymentRates, inputs.Wages, inputs.InternalMigration, populations);
+            var stats = LabourDeficitFacts.Statistics(region.Code, inputs.UnemploymentRates, inputs.Wages,
+                inputs.InternalMigration, populations);
             var facts = LabourDeficitFacts.For(unit.At(baseYear), unit.At(comparisonYear), stats);
             return (Region: region, Result: ScorecardEvaluator.Evaluate(scorecard, facts));
         }).ToList();
@@ -52,8 +53,8 @@ internal sealed class LabourDeficitIndex(DemographyInputs inputs)
                 new RegionName(s.Region.NameEn, s.Region.NameKk, s.Region.NameRu),
                 s.Result.Total,
                 1 + scored.Count(o => o.Result.Total > s.Result.Total),
-                s.Result.Criteria.Select(c => new CriterionBreakdown(c.CriterionKey, c.Title, c.Fact, c.FactValue?.Number, c.BandLabel, c.Points,
-                    c.PointsAfterCap)).ToList()))
+                s.Result.Criteria.Select(c => new CriterionBreakdown(c.CriterionKey, c.Title, c.Fact,
+                    c.FactValue?.Number, c.BandLabel, c.Points, c.PointsAfterCap)).ToList()))
             .ToList();
         return new LabourDeficitResponse(
             new ScorecardInfo(scorecard.Key, scorecard.Version, scorecard.Title, scorecard.EffectiveFrom, "shipped"),

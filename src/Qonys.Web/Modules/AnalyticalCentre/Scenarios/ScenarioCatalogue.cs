@@ -33,18 +33,22 @@ internal sealed class ScenarioCatalogue(AppDb db, AuditLog audit, DemographyInpu
         var stored = await db.Set<PolicyScenario>().AsNoTracking().OrderByDescending(s => s.CreatedAt).ToListAsync(ct);
         var all = BuiltIns.Select(b => new ScenarioResponse(b.Key, b.Definition.Name, true, b.Definition, null))
             .Concat(stored.Select(ToResponse)).ToList();
-        return UseCaseResult<ScenarioPage>.Ok(new ScenarioPage(all.Skip((p - 1) * size).Take(size).ToList(), all.Count, p, size));
+        return UseCaseResult<ScenarioPage>.Ok(
+            new ScenarioPage(all.Skip((p - 1) * size).Take(size).ToList(), all.Count, p, size));
     }
 
     public async Task<UseCaseResult<ScenarioResponse>> GetAsync(string key, CancellationToken ct) =>
-        await FindAsync(key, ct) is { } found ? UseCaseResult<ScenarioResponse>.Ok(found) : UseCaseResult<ScenarioResponse>.NotFound();
+        await FindAsync(key, ct) is { } found
+            ? UseCaseResult<ScenarioResponse>.Ok(found)
+            : UseCaseResult<ScenarioResponse>.NotFound();
 
     /// <summary>A built-in by key, or a stored scenario by id; null when neither exists.</summary>
     public async Task<ScenarioResponse?> FindAsync(string? key, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(key)) return null;
         foreach (var (k, d) in BuiltIns)
-            if (string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) return new ScenarioResponse(k, d.Name, true, d, null);
+            if (string.Equals(k, key, StringComparison.OrdinalIgnoreCase))
+                return new ScenarioResponse(k, d.Name, true, d, null);
         if (!Guid.TryParse(key, out var id)) return null;
         var stored = await db.Set<PolicyScenario>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         return stored is null ? null : ToResponse(stored);
@@ -53,9 +57,13 @@ internal sealed class ScenarioCatalogue(AppDb db, AuditLog audit, DemographyInpu
     public async Task<UseCaseResult<ScenarioResponse>> CreateAsync(
         Actor actor, ScenarioDefinition? body, CancellationToken ct)
     {
-        var errors = ScenarioRules.Validate(body, inputs.Regional.Regions.Select(r => r.Code).ToHashSet(StringComparer.Ordinal));
+        var errors = ScenarioRules.Validate(body,
+            inputs.Regional.Regions.Select(r => r.Code).ToHashSet(StringComparer.Ordinal));
         if (errors.Any) return UseCaseResult<ScenarioResponse>.Invalid(errors);
-        var definition = body! with { Name = body.Name.Trim(), Resettlements = body.Resettlements ?? [], LabourIntakes = body.LabourIntakes ?? [] };
+        var definition = body! with
+        {
+            Name = body.Name.Trim(), Resettlements = body.Resettlements ?? [], LabourIntakes = body.LabourIntakes ?? [],
+        };
         var scenario = new PolicyScenario
         {
             Id = Guid.NewGuid(),

@@ -27,8 +27,12 @@ internal static class ScenarioRules
         if (string.IsNullOrWhiteSpace(scenario.Name)) errors.Add("name", "is required");
         else if (scenario.Name.Length > MaxNameLength) errors.Add("name", $"is longer than {MaxNameLength} characters");
         if (!Enum.IsDefined(scenario.Fertility)) errors.Add("fertility", "must be Medium, Low or High");
-        if (!double.IsFinite(scenario.LifeExpectancyShiftYears) || Math.Abs(scenario.LifeExpectancyShiftYears) > MaxLifeExpectancyShift)
-            errors.Add("lifeExpectancyShiftYears", $"must be between -{MaxLifeExpectancyShift} and {MaxLifeExpectancyShift} years");
+        if (!double.IsFinite(scenario.LifeExpectancyShiftYears)
+            || Math.Abs(scenario.LifeExpectancyShiftYears) > MaxLifeExpectancyShift)
+        {
+            errors.Add("lifeExpectancyShiftYears",
+                $"must be between -{MaxLifeExpectancyShift} and {MaxLifeExpectancyShift} years");
+        }
 
         var resettlements = scenario.Resettlements ?? [];
         for (var i = 0; i < resettlements.Count; i++)
@@ -38,7 +42,8 @@ internal static class ScenarioRules
             if (p is null) { errors.Add(field, "is empty"); continue; }
             Region(errors, $"{field}.fromRegion", p.FromRegion, regionCodes);
             Region(errors, $"{field}.toRegion", p.ToRegion, regionCodes);
-            if (p.FromRegion is not null && p.FromRegion == p.ToRegion) errors.Add($"{field}.toRegion", "must differ from fromRegion");
+            if (p.FromRegion is not null && p.FromRegion == p.ToRegion)
+                errors.Add($"{field}.toRegion", "must differ from fromRegion");
             Count(errors, $"{field}.familiesPerYear", p.FamiliesPerYear);
             Years(errors, field, p.FirstYear, p.LastYear);
             var family = p.Family ?? [];
@@ -64,7 +69,8 @@ internal static class ScenarioRules
             if (!double.IsFinite(l.PersonsPerYear) || Math.Abs(l.PersonsPerYear) > MaxCount)
                 errors.Add($"{field}.personsPerYear", $"must be a number between -{MaxCount:0} and {MaxCount:0}");
             Ages(errors, field, l.AgeFrom, l.AgeTo);
-            if (!double.IsFinite(l.MaleShare) || l.MaleShare < 0 || l.MaleShare > 1) errors.Add($"{field}.maleShare", "must be between 0 and 1");
+            if (!double.IsFinite(l.MaleShare) || l.MaleShare < 0 || l.MaleShare > 1)
+                errors.Add($"{field}.maleShare", "must be between 0 and 1");
             Years(errors, field, l.FirstYear, l.LastYear);
         }
         return errors;
@@ -73,7 +79,8 @@ internal static class ScenarioRules
     static void Region(ValidationErrors errors, string field, string? code, IReadOnlySet<string> regionCodes)
     {
         if (string.IsNullOrWhiteSpace(code)) errors.Add(field, "is required");
-        else if (!regionCodes.Contains(code)) errors.Add(field, $"'{code}' is not a region code (ISO 3166-2:KZ, e.g. KZ-35)");
+        else if (!regionCodes.Contains(code))
+            errors.Add(field, $"'{code}' is not a region code (ISO 3166-2:KZ, e.g. KZ-35)");
     }
 
     static void Count(ValidationErrors errors, string field, double value)
@@ -84,8 +91,10 @@ internal static class ScenarioRules
 
     static void Years(ValidationErrors errors, string field, int first, int last)
     {
-        if (first < FirstYear || first > LastYear) errors.Add($"{field}.firstYear", $"must be between {FirstYear} and {LastYear}");
-        if (last < FirstYear || last > LastYear) errors.Add($"{field}.lastYear", $"must be between {FirstYear} and {LastYear}");
+        if (first < FirstYear || first > LastYear)
+            errors.Add($"{field}.firstYear", $"must be between {FirstYear} and {LastYear}");
+        if (last < FirstYear || last > LastYear)
+            errors.Add($"{field}.lastYear", $"must be between {FirstYear} and {LastYear}");
         else if (last < first) errors.Add($"{field}.lastYear", "must not be before firstYear");
     }
 
