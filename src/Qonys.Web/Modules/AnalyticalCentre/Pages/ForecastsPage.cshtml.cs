@@ -22,7 +22,9 @@ internal sealed class ForecastsPageModel(ForecastSeriesCatalogue catalogue, Seri
     public async Task OnGetAsync(string? series, int? horizon, CancellationToken ct)
     {
         Series = await catalogue.ListAsync(ct);
-        SelectedKey = series ?? Series.FirstOrDefault(s => s.Length >= 2)?.Key ?? ForecastSeriesCatalogue.ArrivalsPrefix + "KZ";
+        SelectedKey = series
+                      ?? Series.FirstOrDefault(s => s.Length >= 2)?.Key
+                      ?? ForecastSeriesCatalogue.ArrivalsPrefix + "KZ";
         Horizon = horizon ?? 12;
         var result = await forecasting.ForecastAsync(SelectedKey, Horizon, ct);
         if (result.Succeeded)
@@ -30,6 +32,10 @@ internal sealed class ForecastsPageModel(ForecastSeriesCatalogue catalogue, Seri
             Result = result.Value;
             ChartData = JsonSerializer.Serialize(Result, new JsonSerializerOptions(JsonSerializerDefaults.Web));
         }
-        else Problem = result.Detail ?? string.Join("; ", result.Errors?.ToDictionary().SelectMany(e => e.Value.Select(v => e.Key + " " + v)) ?? []);
+        else
+        {
+            Problem = result.Detail ?? string.Join("; ",
+                result.Errors?.ToDictionary().SelectMany(e => e.Value.Select(v => e.Key + " " + v)) ?? []);
+        }
     }
 }

@@ -15,6 +15,7 @@ internal sealed class LabourDeficitPageModel(LabourDeficitIndex index) : PageMod
     public void OnGet()
     {
         Index = index.Get();
-        MapData = JsonSerializer.Serialize(Index.Items.Select(i => new { code = i.RegionCode, value = i.Total, label = "#" + i.Rank }));
+        MapData = JsonSerializer.Serialize(
+            Index.Items.Select(i => new { code = i.RegionCode, value = i.Total, label = "#" + i.Rank }));
     }
 }

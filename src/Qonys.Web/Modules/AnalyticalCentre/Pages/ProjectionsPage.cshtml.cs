@@ -50,7 +50,8 @@ internal sealed class ProjectionsPageModel(ProjectionRuns runs, ScenarioCatalogu
     public async Task<IActionResult> OnPostRunAsync(CancellationToken ct)
     {
         if (!Actor.Can(AnalyticalCentreModule.ProjectionsRun)) return Forbid();
-        var result = await runs.StartAsync(Actor, new ProjectionRequest(Scenario, HorizonYear, Regions, Trajectories, null), ct);
+        var result = await runs.StartAsync(
+            Actor, new ProjectionRequest(Scenario, HorizonYear, Regions, Trajectories, null), ct);
         if (result.Succeeded) return RedirectToPage(null, new { run = result.Value!.Id });
         Errors = result.Errors?.ToDictionary() ?? new Dictionary<string, string[]> { ["body"] = [result.Detail ?? ""] };
         await LoadAsync(null, [], ct);
@@ -78,7 +79,8 @@ internal sealed class ProjectionsPageModel(ProjectionRuns runs, ScenarioCatalogu
         {
             run = Selected is null ? null : new
             {
-                Selected.Id, Selected.Status, Selected.Progress, Selected.HorizonYear, Selected.BaseYear, Selected.Trajectories,
+                Selected.Id, Selected.Status, Selected.Progress, Selected.HorizonYear, Selected.BaseYear,
+                Selected.Trajectories,
                 Selected.Regions, Label = Label(Selected), StatusUrl = ProjectionRuns.StatusUrl(Selected.Id),
             },
             series = Selected is null ? [] : National(Selected),
@@ -91,7 +93,8 @@ internal sealed class ProjectionsPageModel(ProjectionRuns runs, ScenarioCatalogu
     public static string Label(ProjectionResponse r) =>
         $"{r.ScenarioName} · {r.HorizonYear}" + (r.Trajectories > 0 ? $" · {r.Trajectories} traj." : "");
 
-    static IReadOnlyList<SeriesPoint> National(ProjectionResponse r) => r.Series.Where(s => s.RegionCode == RegionalInputs.Country).ToList();
+    static IReadOnlyList<SeriesPoint> National(ProjectionResponse r) =>
+        r.Series.Where(s => s.RegionCode == RegionalInputs.Country).ToList();
 
     /// <summary>Per region: population in the base year and at the horizon, and the change in per cent.</summary>
     public static IReadOnlyList<RegionalChangeRow> RegionalChange(ProjectionResponse r) => r.Series
@@ -101,7 +104,8 @@ internal sealed class ProjectionsPageModel(ProjectionRuns runs, ScenarioCatalogu
         {
             var first = g.MinBy(s => s.Year)!;
             var last = g.MaxBy(s => s.Year)!;
-            return new RegionalChangeRow(g.Key, first.Total, last.Total, Math.Round((last.Total / first.Total - 1) * 100, 1));
+            return new RegionalChangeRow(g.Key, first.Total, last.Total,
+                Math.Round((last.Total / first.Total - 1) * 100, 1));
         })
         .OrderBy(c => c.RegionCode, StringComparer.Ordinal)
         .ToList();

@@ -71,7 +71,11 @@ internal sealed class ScenarioForm
             ]));
         var intakes = new List<LabourIntake>();
         if (!string.IsNullOrWhiteSpace(IntakeRegion) && IntakePersonsPerYear != 0)
-            intakes.Add(new LabourIntake(IntakeRegion, IntakePersonsPerYear, 25, 44, IntakeMaleShare, FirstYear, LastYear));
-        return new ScenarioDefinition(Name, Fertility, 0, InternationalMigration, InterRegionalMigration, resettlements, intakes);
+        {
+            intakes.Add(
+                new LabourIntake(IntakeRegion, IntakePersonsPerYear, 25, 44, IntakeMaleShare, FirstYear, LastYear));
+        }
+        return new ScenarioDefinition(Name, Fertility, 0, InternationalMigration, InterRegionalMigration, resettlements,
+            intakes);
     }
 }

@@ -32,7 +32,8 @@ internal sealed class WorkersOnDateModel(
     public async Task OnGetAsync(CancellationToken ct)
     {
         OwnRegionOnly = Roles.IsRegional(Actor.Role);
-        Date ??= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Date ??= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)
+            .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var names = await NamesAsync(ct);
 
         var foreign = new List<Breakdown>();
@@ -41,7 +42,8 @@ internal sealed class WorkersOnDateModel(
             var result = await queries.ForeignWorkersAsync(Actor, Date, by, ct);
             if (!result.Succeeded)
             {
-                Problem = string.Join(" ", result.Errors?.ToDictionary().SelectMany(e => e.Value) ?? [result.Detail ?? ""]);
+                Problem = string.Join(" ",
+                    result.Errors?.ToDictionary().SelectMany(e => e.Value) ?? [result.Detail ?? ""]);
                 return;
             }
             ForeignTotal = result.Value!.Total;
@@ -68,10 +70,12 @@ internal sealed class WorkersOnDateModel(
         var countries = await refs.CountriesAsync(ct);
         return new(StringComparer.Ordinal)
         {
-            ["category"] = Modules.Permits.Contracts.PermitCategories.All.ToDictionary(c => c, c => t["permits.category." + c].Value, StringComparer.Ordinal),
+            ["category"] = Modules.Permits.Contracts.PermitCategories.All
+                .ToDictionary(c => c, c => t["permits.category." + c].Value, StringComparer.Ordinal),
             ["citizenship"] = countries.ToDictionary(c => c.Alpha2, c => c.Name.In(culture), StringComparer.Ordinal),
             ["okedSection"] = sections.ToDictionary(s => s.Code, s => s.Name.In(culture), StringComparer.Ordinal),
-            ["region"] = (await refs.RegionsAsync(ct)).ToDictionary(r => r.Code, r => r.Name.In(culture), StringComparer.Ordinal),
+            ["region"] = (await refs.RegionsAsync(ct))
+                .ToDictionary(r => r.Code, r => r.Name.In(culture), StringComparer.Ordinal),
         };
     }
 

@@ -13,7 +13,8 @@ internal sealed class DemographyInputs
     const string Wpp = "Qonys.Demography.wpp2024.";
     const string Regions = "Qonys.Demography.regions.";
 
-    readonly Lazy<(WppInputs Wpp, RegionalInputs Regional, ProjectionModel Model)> _prepared = new(Prepare, LazyThreadSafetyMode.ExecutionAndPublication);
+    readonly Lazy<(WppInputs Wpp, RegionalInputs Regional, ProjectionModel Model)> _prepared =
+        new(Prepare, LazyThreadSafetyMode.ExecutionAndPublication);
     readonly Lazy<IReadOnlyList<IReadOnlyDictionary<string, string>>> _unemployment =
         new(() => ReadRecords(Regions + "kz_region_unemployment_rate_2001_2023.csv"));
     readonly Lazy<IReadOnlyList<IReadOnlyDictionary<string, string>>> _wages =

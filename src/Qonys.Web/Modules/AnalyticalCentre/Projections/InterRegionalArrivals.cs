@@ -11,13 +11,16 @@ internal sealed class InterRegionalArrivals(DemographyInputs inputs) : IInterReg
 {
     const string Country = "KZ";
 
-    public IReadOnlyList<(string Code, string NameEn)> Regions => inputs.Regional.Regions.Select(r => (r.Code, r.NameEn)).ToList();
+    public IReadOnlyList<(string Code, string NameEn)> Regions =>
+        inputs.Regional.Regions.Select(r => (r.Code, r.NameEn)).ToList();
 
     public IReadOnlyList<MonthlyArrivals> MonthlyArrivals(string regionCode) =>
         inputs.InternalMigration
             .Where(r => r["period"].StartsWith('M') && (regionCode == Country || r["iso_3166_2"] == regionCode))
-            .GroupBy(r => (Year: int.Parse(r["year"], CultureInfo.InvariantCulture), Month: int.Parse(r["period"][1..], CultureInfo.InvariantCulture)))
+            .GroupBy(r => (Year: int.Parse(r["year"], CultureInfo.InvariantCulture),
+                Month: int.Parse(r["period"][1..], CultureInfo.InvariantCulture)))
             .OrderBy(g => g.Key.Year).ThenBy(g => g.Key.Month)
-            .Select(g => new MonthlyArrivals(g.Key.Year, g.Key.Month, g.Sum(r => double.Parse(r["arrivals"], CultureInfo.InvariantCulture))))
+            .Select(g => new MonthlyArrivals(g.Key.Year, g.Key.Month,
+                g.Sum(r => double.Parse(r["arrivals"], CultureInfo.InvariantCulture))))
             .ToList();
 }

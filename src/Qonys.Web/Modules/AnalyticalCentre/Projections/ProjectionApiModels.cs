@@ -12,18 +12,18 @@ internal sealed record ProjectionAccepted(Guid Id, string Status, string StatusU
 internal sealed record QuantilesResponse(double P10, double P50, double P90);
 
 internal sealed record SeriesPoint(
-    string RegionCode, int Year, double Total, double Male, double Female, double WorkingAgeShare, double AboveWorkingAgeShare,
-    double DependencyRatio, double? Births, double? Deaths, double? NetInternationalMigration, double? NetInterRegionalMigration,
-    QuantilesResponse Quantiles);
+    string RegionCode, int Year, double Total, double Male, double Female, double WorkingAgeShare,
+    double AboveWorkingAgeShare, double DependencyRatio, double? Births, double? Deaths,
+    double? NetInternationalMigration, double? NetInterRegionalMigration, QuantilesResponse Quantiles);
 
 internal sealed record ProjectionResponse(
-    Guid Id, string Status, string Scenario, string ScenarioName, int BaseYear, int HorizonYear, string Regions, int Trajectories,
-    double Progress, bool CancelRequested, string? Error, DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt,
-    IReadOnlyList<SeriesPoint> Series);
+    Guid Id, string Status, string Scenario, string ScenarioName, int BaseYear, int HorizonYear, string Regions,
+    int Trajectories, double Progress, bool CancelRequested, string? Error, DateTime CreatedAt, DateTime? StartedAt,
+    DateTime? FinishedAt, IReadOnlyList<SeriesPoint> Series);
 
 internal sealed record ProjectionSummary(
-    Guid Id, string Status, string Scenario, string ScenarioName, int BaseYear, int HorizonYear, string Regions, int Trajectories,
-    double Progress, DateTime CreatedAt, DateTime? FinishedAt);
+    Guid Id, string Status, string Scenario, string ScenarioName, int BaseYear, int HorizonYear, string Regions,
+    int Trajectories, double Progress, DateTime CreatedAt, DateTime? FinishedAt);
 
 internal sealed record ProjectionPage(IReadOnlyList<ProjectionSummary> Items, int Total, int Page, int PageSize);
 

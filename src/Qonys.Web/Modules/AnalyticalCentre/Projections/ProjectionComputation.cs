@@ -25,7 +25,8 @@ internal sealed class ProjectionComputation(DemographyInputs inputs)
         }
         var central = CohortComponentProjection.Run(model, scenario, null, ct);
         var probabilistic = ProbabilisticProjection.Run(model, scenario,
-            new ProbabilisticSettings(run.Trajectories, (ulong)run.Seed, MaxDegreeOfParallelism: Threads), progress, ct);
+            new ProbabilisticSettings(run.Trajectories, (ulong)run.Seed, MaxDegreeOfParallelism: Threads), progress,
+            ct);
         return ProjectionSeriesMapping.Rows(run.Id, central, run.HorizonYear, allRegions,
             (unit, year) => probabilistic.Quantiles(unit, ProjectionIndicator.Total, year));
     }

@@ -7,7 +7,8 @@ namespace Qonys.Web.Modules.AnalyticalCentre.Projections;
 /// woken at once by a local enqueue. Every node may run it: <see cref="ProjectionWorker"/> claims each run with its own
 /// lease, so several nodes compute different runs side by side.
 /// </summary>
-internal sealed class ProjectionJob(IServiceScopeFactory scopes, JobLocks locks, ProjectionQueueSignal signal, IOptions<ProjectionJobOptions> options,
+internal sealed class ProjectionJob(
+    IServiceScopeFactory scopes, JobLocks locks, ProjectionQueueSignal signal, IOptions<ProjectionJobOptions> options,
     ILogger<ProjectionJob> log) : PeriodicJob(scopes, locks, log)
 {
     protected override TimeSpan Interval => TimeSpan.FromMilliseconds(

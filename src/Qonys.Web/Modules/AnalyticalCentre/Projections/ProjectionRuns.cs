@@ -10,11 +10,14 @@ namespace Qonys.Web.Modules.AnalyticalCentre.Projections;
 /// (a few milliseconds once the model is prepared) and answered 201; a probabilistic run is queued for
 /// <see cref="ProjectionJob"/> and answered 202 with its status address.
 /// </summary>
-internal sealed class ProjectionRuns(AppDb db, AuditLog audit, ScenarioCatalogue scenarios, ProjectionComputation computation,
+internal sealed class ProjectionRuns(
+    AppDb db, AuditLog audit, ScenarioCatalogue scenarios, ProjectionComputation computation,
     ProjectionQueueSignal signal, TimeProvider clock)
 {
-    public static readonly AuditEventType ProjectionStarted = new("demography.projection_started", AuditKind.Change);
-    public static readonly AuditEventType ProjectionCancelled = new("demography.projection_cancelled", AuditKind.Change);
+    public static readonly AuditEventType ProjectionStarted =
+        new("demography.projection_started", AuditKind.Change);
+    public static readonly AuditEventType ProjectionCancelled =
+        new("demography.projection_cancelled", AuditKind.Change);
 
     public const int MaxTrajectories = 2000;
     public const long DefaultSeed = 20260101;
@@ -32,14 +35,17 @@ internal sealed class ProjectionRuns(AppDb db, AuditLog audit, ScenarioCatalogue
         else if (horizon < baseYear) errors.Add("horizonYear", $"must not be before the base year {baseYear}");
         else if (horizon > MaxHorizonYear) errors.Add("horizonYear", $"must be at most {MaxHorizonYear}");
         var regions = body.Regions ?? ProjectionCoverage.National;
-        if (regions is not (ProjectionCoverage.National or ProjectionCoverage.All)) errors.Add("regions", "must be \"national\" or \"all\"");
+        if (regions is not (ProjectionCoverage.National or ProjectionCoverage.All))
+            errors.Add("regions", "must be \"national\" or \"all\"");
         var trajectories = body.Trajectories ?? 0;
-        if (trajectories < 0 || trajectories > MaxTrajectories) errors.Add("trajectories", $"must be between 0 (deterministic) and {MaxTrajectories}");
+        if (trajectories < 0 || trajectories > MaxTrajectories)
+            errors.Add("trajectories", $"must be between 0 (deterministic) and {MaxTrajectories}");
         var scenario = await scenarios.FindAsync(body.Scenario, ct);
         if (scenario is null)
             errors.Add("scenario", string.IsNullOrWhiteSpace(body.Scenario)
                 ? "is required"
-                : $"'{body.Scenario}' is neither a built-in scenario (baseline, low, high, zero-migration) nor a stored scenario id");
+                : $"'{body.Scenario}' is neither a built-in scenario (baseline, low, high, zero-migration) "
+                  + "nor a stored scenario id");
         if (errors.Any) return UseCaseResult<ProjectionAccepted>.Invalid(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -94,7 +100,8 @@ internal sealed class ProjectionRuns(AppDb db, AuditLog audit, ScenarioCatalogue
         var query = db.Set<ProjectionResultRow>().AsNoTracking().Where(r => r.RunId == id);
         if (regionCode is not null) query = query.Where(r => r.RegionCode == regionCode);
         var rows = await query.ToListAsync(ct);
-        return rows.OrderBy(r => r.RegionCode == RegionalInputs.Country ? "" : r.RegionCode, StringComparer.Ordinal).ThenBy(r => r.Year).ToList();
+        return rows.OrderBy(r => r.RegionCode == RegionalInputs.Country ? "" : r.RegionCode, StringComparer.Ordinal)
+            .ThenBy(r => r.Year).ToList();
     }
 
     public async Task<UseCaseResult<ProjectionPage>> ListAsync(int? page, int? pageSize, CancellationToken ct)
@@ -113,12 +120,15 @@ internal sealed class ProjectionRuns(AppDb db, AuditLog audit, ScenarioCatalogue
         var code = string.IsNullOrWhiteSpace(region) ? RegionalInputs.Country : region;
         var fiveYear = groups is null or "5" or "five";
         if (!fiveYear && groups is not ("1" or "single"))
-            return UseCaseResult<PyramidResponse>.Invalid("groups", "must be \"five\" (5-year groups) or \"single\" (single years)");
+            return UseCaseResult<PyramidResponse>.Invalid("groups",
+                "must be \"five\" (5-year groups) or \"single\" (single years)");
         var run = await FindAsync(id, ct);
         if (run is null) return UseCaseResult<PyramidResponse>.NotFound();
-        if (run.Status != ProjectionStatus.Done) return UseCaseResult<PyramidResponse>.Conflict($"the run is {run.Status}, not done");
+        if (run.Status != ProjectionStatus.Done)
+            return UseCaseResult<PyramidResponse>.Conflict($"the run is {run.Status}, not done");
         if (year is { } y && (y < run.BaseYear || y > run.HorizonYear))
-            return UseCaseResult<PyramidResponse>.Invalid("year", $"must be between {run.BaseYear} and {run.HorizonYear}");
+            return UseCaseResult<PyramidResponse>.Invalid("year",
+                $"must be between {run.BaseYear} and {run.HorizonYear}");
         var rows = await RowsAsync(id, code, ct);
         if (rows.Count == 0) return UseCaseResult<PyramidResponse>.NotFound();
         var years = rows.Where(r => year is null || r.Year == year).Select(r =>
@@ -126,7 +136,8 @@ internal sealed class ProjectionRuns(AppDb db, AuditLog audit, ScenarioCatalogue
             var male = ProjectionSeriesMapping.ReadAges(r.MaleAges);
             var female = ProjectionSeriesMapping.ReadAges(r.FemaleAges);
             return fiveYear
-                ? new PyramidYear(r.Year, ProjectionSeriesMapping.FiveYearGroups(male), ProjectionSeriesMapping.FiveYearGroups(female))
+                ? new PyramidYear(r.Year, ProjectionSeriesMapping.FiveYearGroups(male),
+                    ProjectionSeriesMapping.FiveYearGroups(female))
                 : new PyramidYear(r.Year, male, female);
         }).ToList();
         return UseCaseResult<PyramidResponse>.Ok(new PyramidResponse(id, code, fiveYear ? "five" : "single",
@@ -141,12 +152,14 @@ internal sealed class ProjectionRuns(AppDb db, AuditLog audit, ScenarioCatalogue
         var run = await FindAsync(id, ct);
         if (run is null) return UseCaseResult<ProjectionSummary>.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
-        var cancelledNow = await db.Set<ProjectionRunRecord>().Where(r => r.Id == id && r.Status == ProjectionStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ProjectionStatus.Cancelled).SetProperty(r => r.CancelRequested, true)
-                .SetProperty(r => r.FinishedAt, now), ct);
+        var cancelledNow = await db.Set<ProjectionRunRecord>()
+            .Where(r => r.Id == id && r.Status == ProjectionStatus.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ProjectionStatus.Cancelled)
+                .SetProperty(r => r.CancelRequested, true).SetProperty(r => r.FinishedAt, now), ct);
         if (cancelledNow == 0)
         {
-            var flagged = await db.Set<ProjectionRunRecord>().Where(r => r.Id == id && r.Status == ProjectionStatus.Running)
+            var flagged = await db.Set<ProjectionRunRecord>()
+                .Where(r => r.Id == id && r.Status == ProjectionStatus.Running)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.CancelRequested, true), ct);
             if (flagged == 0) return UseCaseResult<ProjectionSummary>.Conflict($"the run is already {run.Status}");
         }
@@ -155,14 +168,16 @@ internal sealed class ProjectionRuns(AppDb db, AuditLog audit, ScenarioCatalogue
     }
 
     public static ProjectionSummary Summary(ProjectionRunRecord r) =>
-        new(r.Id, r.Status, r.ScenarioKey, r.ScenarioName, r.BaseYear, r.HorizonYear, r.Regions, r.Trajectories, Math.Round(r.Progress, 1),
-            r.CreatedAt, r.FinishedAt);
+        new(r.Id, r.Status, r.ScenarioKey, r.ScenarioName, r.BaseYear, r.HorizonYear, r.Regions, r.Trajectories,
+            Math.Round(r.Progress, 1), r.CreatedAt, r.FinishedAt);
 
     public static ProjectionResponse ToResponse(ProjectionRunRecord r, IReadOnlyList<ProjectionResultRow> rows) =>
-        new(r.Id, r.Status, r.ScenarioKey, r.ScenarioName, r.BaseYear, r.HorizonYear, r.Regions, r.Trajectories, Math.Round(r.Progress, 1),
-            r.CancelRequested, r.Error, r.CreatedAt, r.StartedAt, r.FinishedAt, rows.Select(Point).ToList());
+        new(r.Id, r.Status, r.ScenarioKey, r.ScenarioName, r.BaseYear, r.HorizonYear, r.Regions, r.Trajectories,
+            Math.Round(r.Progress, 1), r.CancelRequested, r.Error, r.CreatedAt, r.StartedAt, r.FinishedAt,
+            rows.Select(Point).ToList());
 
     public static SeriesPoint Point(ProjectionResultRow r) =>
-        new(r.RegionCode, r.Year, r.Total, r.Male, r.Female, r.WorkingAgeShare, r.AboveWorkingAgeShare, r.DependencyRatio, r.Births, r.Deaths,
-            r.NetInternationalMigration, r.NetInterRegionalMigration, new QuantilesResponse(r.P10, r.P50, r.P90));
+        new(r.RegionCode, r.Year, r.Total, r.Male, r.Female, r.WorkingAgeShare, r.AboveWorkingAgeShare,
+            r.DependencyRatio, r.Births, r.Deaths, r.NetInternationalMigration, r.NetInterRegionalMigration,
+            new QuantilesResponse(r.P10, r.P50, r.P90));
 }

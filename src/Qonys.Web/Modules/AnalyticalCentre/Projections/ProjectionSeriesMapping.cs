@@ -22,7 +22,8 @@ internal static class ProjectionSeriesMapping
     /// The rows of a run. <paramref name="totalQuantiles"/> gives (unit, year) → quantiles of the total in thousands
     /// for a probabilistic run; null for a deterministic run.
     /// </summary>
-    public static IReadOnlyList<ProjectionResultRow> Rows(Guid runId, ProjectionResult result, int horizonYear, bool allRegions,
+    public static IReadOnlyList<ProjectionResultRow> Rows(
+        Guid runId, ProjectionResult result, int horizonYear, bool allRegions,
         Func<string, int, QuantileSet>? totalQuantiles)
     {
         var rows = new List<ProjectionResultRow>();
@@ -30,7 +31,10 @@ internal static class ProjectionSeriesMapping
         {
             if (!allRegions && unit.Code != RegionalInputs.Country) continue;
             foreach (var snapshot in unit.Years.Where(y => y.Year <= horizonYear))
-                rows.Add(Row(runId, unit.Code, snapshot, snapshot.Year == horizonYear, totalQuantiles?.Invoke(unit.Code, snapshot.Year)));
+            {
+                rows.Add(Row(runId, unit.Code, snapshot, snapshot.Year == horizonYear,
+                    totalQuantiles?.Invoke(unit.Code, snapshot.Year)));
+            }
         }
         return rows;
     }
@@ -80,6 +84,8 @@ internal static class ProjectionSeriesMapping
     /// Labels of the age groups: "0" … "99", "100+" for single years; "0-4" … "95-99", "100+" for 5-year groups.
     /// </summary>
     public static IReadOnlyList<string> AgeLabels(bool fiveYear) => fiveYear
-        ? Enumerable.Range(0, AgeGrid.FiveYearGroups).Select(g => g == AgeGrid.FiveYearGroups - 1 ? "100+" : $"{5 * g}-{5 * g + 4}").ToList()
-        : Enumerable.Range(0, AgeGrid.Count).Select(x => x == AgeGrid.Open ? "100+" : x.ToString(CultureInfo.InvariantCulture)).ToList();
+        ? Enumerable.Range(0, AgeGrid.FiveYearGroups)
+            .Select(g => g == AgeGrid.FiveYearGroups - 1 ? "100+" : $"{5 * g}-{5 * g + 4}").ToList()
+        : Enumerable.Range(0, AgeGrid.Count)
+            .Select(x => x == AgeGrid.Open ? "100+" : x.ToString(CultureInfo.InvariantCulture)).ToList();
 }

@@ -14,7 +14,8 @@ internal sealed class ProjectionWorker(
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     static readonly TimeSpan Heartbeat = TimeSpan.FromMilliseconds(300);
 
-    public string NodeId { get; init; } = Environment.MachineName + ":" + Environment.ProcessId + ":" + Guid.NewGuid().ToString("N")[..8];
+    public string NodeId { get; init; } =
+        Environment.MachineName + ":" + Environment.ProcessId + ":" + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>Claims and runs one run; false when the queue was empty.</summary>
     public async Task<bool> RunNextAsync(CancellationToken stopping)
@@ -56,14 +57,16 @@ internal sealed class ProjectionWorker(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var candidates = await db.Set<ProjectionRunRecord>().AsNoTracking()
-            .Where(r => r.Status == ProjectionStatus.Queued || (r.Status == ProjectionStatus.Running && r.LeaseUntil < now))
+            .Where(r => r.Status == ProjectionStatus.Queued
+                        || (r.Status == ProjectionStatus.Running && r.LeaseUntil < now))
             .OrderBy(r => r.CreatedAt).Select(r => r.Id).Take(5).ToListAsync(ct);
         foreach (var id in candidates)
         {
             var owner = NodeId;
             var claimed = await db.Set<ProjectionRunRecord>()
                 .Where(r => r.Id == id && !r.CancelRequested &&
-                            (r.Status == ProjectionStatus.Queued || (r.Status == ProjectionStatus.Running && r.LeaseUntil < now)))
+                            (r.Status == ProjectionStatus.Queued
+                             || (r.Status == ProjectionStatus.Running && r.LeaseUntil < now)))
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(r => r.Status, ProjectionStatus.Running)
                     .SetProperty(r => r.LeaseOwner, owner)
@@ -81,8 +84,10 @@ internal sealed class ProjectionWorker(
         var until = clock.GetUtcNow().UtcDateTime + Lease;
         var owner = NodeId;
         var updated = await db.Set<ProjectionRunRecord>()
-            .Where(r => r.Id == id && r.LeaseOwner == owner && r.Status == ProjectionStatus.Running && !r.CancelRequested)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Progress, Math.Round(percent, 1)).SetProperty(r => r.LeaseUntil, until));
+            .Where(r => r.Id == id && r.LeaseOwner == owner && r.Status == ProjectionStatus.Running
+                        && !r.CancelRequested)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Progress, Math.Round(percent, 1))
+                .SetProperty(r => r.LeaseUntil, until));
         return updated == 1;
     }
 
