@@ -19,7 +19,8 @@ public sealed class ForecastDesignTests
     [InlineData(30, 12, 12, 7, 7, ForecastMethodKind.SeasonalNaive)]
     // n = 60: the engine's monthly default, h = 12 from 36: origins 36 … 48.
     [InlineData(60, 12, 36, 13, 7, ForecastMethodKind.SeasonalNaive)]
-    public void The_back_test_design_fits_the_series_length(int length, int horizon, int training, int origins, int methods, ForecastMethodKind baseline)
+    public void The_back_test_design_fits_the_series_length(
+        int length, int horizon, int training, int origins, int methods, ForecastMethodKind baseline)
     {
         var plan = ForecastDesign.For(length);
         plan.Backtest!.Horizon.ShouldBe(horizon);
@@ -51,7 +52,8 @@ public sealed class ForecastDesignTests
         SeriesForecasting.Ratio(method, baseline).ShouldBe(expected);
 
     [Fact]
-    public void A_relative_score_against_a_perfect_baseline_has_no_value() => SeriesForecasting.Ratio(1, 0).ShouldBeNull();
+    public void A_relative_score_against_a_perfect_baseline_has_no_value() =>
+        SeriesForecasting.Ratio(1, 0).ShouldBeNull();
 
     [Fact]
     public void A_forecast_of_a_straight_line_of_12_months_continues_it()
@@ -64,8 +66,10 @@ public sealed class ForecastDesignTests
         var forecast = SeriesForecasting.Forecast(info, series, 3);
         forecast.Forecast.Select(f => f.Period).ShouldBe(["2025-01", "2025-02", "2025-03"]);
         forecast.Backtest!.Scores.Single(s => s.Method == "naive").RelativeMase.ShouldBe(1);
-        forecast.Backtest.Scores.Single(s => s.Chosen).Mase!.Value.ShouldBeLessThan(forecast.Backtest.Scores.Single(s => s.Method == "naive").Mase!.Value);
-        forecast.Forecast.ShouldAllBe(f => f.Lower95 <= f.Lower80 && f.Lower80 <= f.Point && f.Point <= f.Upper80 && f.Upper80 <= f.Upper95);
+        var naive = forecast.Backtest.Scores.Single(s => s.Method == "naive").Mase!.Value;
+        forecast.Backtest.Scores.Single(s => s.Chosen).Mase!.Value.ShouldBeLessThan(naive);
+        forecast.Forecast.ShouldAllBe(f =>
+            f.Lower95 <= f.Lower80 && f.Lower80 <= f.Point && f.Point <= f.Upper80 && f.Upper80 <= f.Upper95);
     }
 }
 
@@ -77,16 +81,19 @@ public sealed class TableExportTests
     [InlineData(26, "AA")]
     [InlineData(701, "ZZ")]
     [InlineData(702, "AAA")]
-    public void Columns_are_named_like_a_spreadsheet(int index, string name) => TableExport.Column(index).ShouldBe(name);
+    public void Columns_are_named_like_a_spreadsheet(int index, string name) =>
+        TableExport.Column(index).ShouldBe(name);
 
-    static readonly TableExport Table = new("Sheet", ["region", "total", "note"], [["KZ-35", 1_204_000.0, "a, b"], ["KZ-59", 567_000.0, null]]);
+    static readonly TableExport Table = new(
+        "Sheet", ["region", "total", "note"], [["KZ-35", 1_204_000.0, "a, b"], ["KZ-59", 567_000.0, null]]);
 
     [Fact]
     public void Csv_has_a_byte_order_mark_a_header_and_quoted_commas()
     {
         var bytes = Table.ToCsv();
         bytes[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
-        System.Text.Encoding.UTF8.GetString(bytes[3..]).ShouldBe("region,total,note\r\nKZ-35,1204000,\"a, b\"\r\nKZ-59,567000,\r\n");
+        System.Text.Encoding.UTF8.GetString(bytes[3..])
+            .ShouldBe("region,total,note\r\nKZ-35,1204000,\"a, b\"\r\nKZ-59,567000,\r\n");
     }
 
     [Fact]
@@ -99,7 +106,8 @@ public sealed class TableExportTests
         rows.Count.ShouldBe(3);
         rows[0].Elements<Cell>().Select(c => c.InnerText).ShouldBe(["region", "total", "note"]);
         var total = rows[1].Elements<Cell>().ElementAt(1);
-        (total.CellReference!.Value, total.DataType!.Value, total.CellValue!.Text).ShouldBe(("B2", CellValues.Number, "1204000"));
+        (total.CellReference!.Value, total.DataType!.Value, total.CellValue!.Text)
+            .ShouldBe(("B2", CellValues.Number, "1204000"));
         rows[2].Elements<Cell>().ElementAt(2).InnerText.ShouldBe("");
     }
 }

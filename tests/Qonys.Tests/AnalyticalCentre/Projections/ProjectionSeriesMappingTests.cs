@@ -14,7 +14,8 @@ public sealed class ProjectionSeriesMappingTests
     [Fact]
     public void Thousands_become_whole_persons_and_shares_fractions()
     {
-        var row = ProjectionSeriesMapping.Row(Guid.Empty, "KZ-35", Flat(2030, new AnnualFlows(4.5, 1.25, -0.0125, 0.3)), isHorizon: false, null);
+        var row = ProjectionSeriesMapping.Row(Guid.Empty, "KZ-35", Flat(2030, new AnnualFlows(4.5, 1.25, -0.0125, 0.3)),
+            isHorizon: false, null);
 
         // 101 ages × 1 thousand men = 101,000; × 2 thousand women = 202,000; together 303,000 persons.
         row.Male.ShouldBe(101_000);
@@ -39,8 +40,8 @@ public sealed class ProjectionSeriesMappingTests
     [Fact]
     public void The_horizon_year_has_no_flows_and_probabilistic_quantiles_are_in_persons()
     {
-        var row = ProjectionSeriesMapping.Row(Guid.Empty, "KZ", Flat(2050, new AnnualFlows(1, 1, 1, 0)), isHorizon: true,
-            new QuantileSet(1, 290.4, 300.0006, 310.5, 2));
+        var row = ProjectionSeriesMapping.Row(Guid.Empty, "KZ", Flat(2050, new AnnualFlows(1, 1, 1, 0)),
+            isHorizon: true, new QuantileSet(1, 290.4, 300.0006, 310.5, 2));
         row.Births.ShouldBeNull();
         row.Deaths.ShouldBeNull();
         row.NetInternationalMigration.ShouldBeNull();
@@ -58,7 +59,8 @@ public sealed class ProjectionSeriesMappingTests
         national.Select(r => (r.RegionCode, r.Year)).ShouldBe([("KZ", 2026), ("KZ", 2027)]);
         national[1].Births.ShouldBeNull();
         var all = ProjectionSeriesMapping.Rows(Guid.Empty, result, 2027, allRegions: true, null);
-        all.Select(r => (r.RegionCode, r.Year)).ShouldBe([("KZ", 2026), ("KZ", 2027), ("KZ-35", 2026), ("KZ-35", 2027)]);
+        all.Select(r => (r.RegionCode, r.Year))
+            .ShouldBe([("KZ", 2026), ("KZ", 2027), ("KZ-35", 2026), ("KZ-35", 2027)]);
     }
 
     [Fact]

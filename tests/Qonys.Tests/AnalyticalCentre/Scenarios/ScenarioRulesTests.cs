@@ -11,11 +11,16 @@ public sealed class ScenarioRulesTests
         ScenarioDefinition.Baseline with
         {
             Name = "North",
-            Resettlements = [resettlement ?? new Resettlement("KZ-61", "KZ-59", 1000, 2026, 2030, [new FamilyMember(Sex.Male, 25, 39, 1)])],
+            Resettlements =
+            [
+                resettlement
+                ?? new Resettlement("KZ-61", "KZ-59", 1000, 2026, 2030, [new FamilyMember(Sex.Male, 25, 39, 1)]),
+            ],
             LabourIntakes = intake is null ? [] : [intake],
         };
 
-    static IDictionary<string, string[]> Errors(ScenarioDefinition? s) => ScenarioRules.Validate(s, Regions).ToDictionary();
+    static IDictionary<string, string[]> Errors(ScenarioDefinition? s) =>
+        ScenarioRules.Validate(s, Regions).ToDictionary();
 
     [Fact]
     public void A_valid_policy_scenario_has_no_errors() =>
@@ -28,8 +33,10 @@ public sealed class ScenarioRulesTests
     [InlineData(10, 2031, 2030, "KZ-59", 39, "resettlements.0.lastYear")]
     [InlineData(10, 2020, 2030, "KZ-59", 39, "resettlements.0.firstYear")]
     [InlineData(10, 2026, 2030, "KZ-59", 101, "resettlements.0.family.0.ageTo")]
-    public void An_invalid_resettlement_names_its_field(double families, int first, int last, string to, int ageTo, string field) =>
-        Errors(Policy(new Resettlement("KZ-61", to, families, first, last, [new FamilyMember(Sex.Female, 0, ageTo, 1)]))).Keys.ShouldBe([field]);
+    public void An_invalid_resettlement_names_its_field(
+        double families, int first, int last, string to, int ageTo, string field) =>
+        Errors(Policy(new Resettlement("KZ-61", to, families, first, last,
+            [new FamilyMember(Sex.Female, 0, ageTo, 1)]))).Keys.ShouldBe([field]);
 
     [Fact]
     public void Labour_intake_shares_and_regions_are_checked_and_a_name_is_required()
