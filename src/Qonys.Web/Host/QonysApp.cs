@@ -2,10 +2,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using Qonys.Web.Modules.Analytics;
+using Qonys.Web.Modules.AnalyticalCentre;
 using Qonys.Web.Modules.Compliance;
-using Qonys.Web.Modules.Demography;
-using Qonys.Web.Modules.Forecasts;
 using Qonys.Web.Modules.Permits;
 using Qonys.Web.Modules.Registry;
 using Qonys.Web.Modules.Selection;
@@ -23,10 +21,8 @@ internal static class QonysApp
         new RegistryModule(),
         new ComplianceModule(),
         new PermitsModule(),
-        new AnalyticsModule(),
+        new AnalyticalCentreModule(),
         new SelectionModule(),
-        new DemographyModule(),
-        new ForecastsModule(),
     ];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -45,6 +41,7 @@ internal static class QonysApp
         services.AddSingleton(TimeProvider.System);
         services.AddQonysDatabase(options);
         services.AddQonysAuth(options);
+        services.AddPermissionGrants();
         services.AddQonysAudit();
         services.AddQonysSecurity(builder.Configuration);
         services.AddSingleton<ReferenceCache>();

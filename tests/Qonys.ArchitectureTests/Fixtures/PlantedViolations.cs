@@ -30,7 +30,10 @@ namespace Qonys.ArchitectureTests.Fixtures.Modules.Permits.Certificates
     internal sealed class CertificateNamingRegistryModule { public string Name => Registry.RegistryModule.Name(); }
 
     /// <summary>Compliant: goes through the Registry's door.</summary>
-    internal sealed class CertificateThroughTheDoor { public Registry.Contracts.IEmployerDirectory? Employers { get; set; } }
+    internal sealed class CertificateThroughTheDoor
+    {
+        public Registry.Contracts.IEmployerDirectory? Employers { get; set; }
+    }
 }
 
 namespace Qonys.ArchitectureTests.Fixtures.Platform.Ui
@@ -62,12 +65,17 @@ namespace Qonys.ArchitectureTests.Fixtures.Platform.Data
 namespace Qonys.ArchitectureTests.Fixtures.Host
 {
     /// <summary>Compliant: the host names the modules.</summary>
-    internal static class FixtureApp { public static string[] Modules() => [Fixtures.Modules.Registry.RegistryModule.Name()]; }
+    internal static class FixtureApp
+    {
+        public static string[] Modules() => [Fixtures.Modules.Registry.RegistryModule.Name()];
+    }
 }
 
 namespace Qonys.ArchitectureTests.Fixtures.Modules.Registry
 {
-    /// <summary>Violates "nothing but the program names the host": a module reading the host's list of modules.</summary>
+    /// <summary>
+    /// Violates "nothing but the program names the host": a module reading the host's list of modules.
+    /// </summary>
     internal sealed class RegistryReadingTheHostsModules { public int Count => Host.FixtureApp.Modules().Length; }
 }
 
@@ -78,4 +86,39 @@ namespace Qonys.ArchitectureTests.Fixtures.Engines
 
     /// <summary>Compliant engine code.</summary>
     internal static class PureEngine { public static int Twice(int x) => 2 * x; }
+}
+
+namespace Qonys.ArchitectureTests.Fixtures.Modules.Permits.Contracts
+{
+    internal interface IPermitRegister { int CountOf(string bin); }
+}
+
+namespace Qonys.ArchitectureTests.Fixtures.Modules.Selection.Contracts
+{
+    internal interface IScorecardBook { int PointsOf(string occupation); }
+}
+
+namespace Qonys.ArchitectureTests.Fixtures.Modules.Permits.Scoring
+{
+    /// <summary>Compliant on its own (through Selection's door), but with the type below it closes a circle.</summary>
+    internal sealed class ScoreOfApplication { public Selection.Contracts.IScorecardBook? Book { get; set; } }
+}
+
+namespace Qonys.ArchitectureTests.Fixtures.Modules.Selection.Rounds
+{
+    /// <summary>
+    /// Violates "no import circle": each door is respected, yet Permits and Selection now use each other.
+    /// </summary>
+    internal sealed class RoundCountingPermits { public Permits.Contracts.IPermitRegister? Permits { get; set; } }
+}
+
+namespace Qonys.ArchitectureTests.Fixtures.Modules.Registry.Domain
+{
+#pragma warning disable CA1515 // public on purpose: the planted violation of "types are internal"
+    /// <summary>Violates "types are internal": an entity visible outside its assembly.</summary>
+    public sealed class PublicEmployer { public string Bin { get; set; } = ""; }
+
+    /// <summary>Compliant: public, and on the rule's list of allowed public types.</summary>
+    public enum AllowedOutcome { Ok, Refused }
+#pragma warning restore CA1515
 }

@@ -1,8 +1,10 @@
-using static Qonys.IntegrationTests.AnalyticalCentre.ProjectionsApiTests;
+using static Qonys.IntegrationTests.AnalyticalCentre.Projections.ProjectionsApiTests;
 
 namespace Qonys.IntegrationTests.AnalyticalCentre;
 
-/// <summary>Cancelling a run while it computes, reading one scenario by key, and the labour-deficit index as CSV.</summary>
+/// <summary>
+/// Cancelling a run while it computes, reading one scenario by key, and the labour-deficit index as CSV.
+/// </summary>
 [Collection(AppsCollection.Name)]
 public sealed partial class AnalyticalCentreGapsTests(Apps apps)
 {
@@ -100,7 +102,8 @@ public sealed partial class AnalyticalCentreGapsTests(Apps apps)
         bytes[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF }); // a UTF-8 byte order mark, so that Excel reads the names right
         var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var header = Fields(lines[0]);
-        // rank, region code, region, total; for each of the 5 criteria its fact, band and points; the scorecard version.
+        // rank, region code, region, total; for each of the 5 criteria its fact, band and points; the scorecard
+        // version.
         header.Length.ShouldBe(4 + (5 * 3) + 1);
         header[..4].ShouldBe(["rank", "region_code", "region", "total"]);
         header[^1].ShouldBe("scorecard_version");
@@ -126,7 +129,9 @@ public sealed partial class AnalyticalCentreGapsTests(Apps apps)
         lines.ShouldContain(l => l.Contains("\"loses more than 5 per 1,000\"", StringComparison.Ordinal));
     }
 
-    /// <summary>The fields of one CSV line (RFC 4180: a field in double quotes may hold commas and doubled quotes).</summary>
+    /// <summary>
+    /// The fields of one CSV line (RFC 4180: a field in double quotes may hold commas and doubled quotes).
+    /// </summary>
     static string[] Fields(string line) => CsvField().Matches(line)
         .Select(m => m.Value.StartsWith('"') ? m.Value[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : m.Value).ToArray();
 

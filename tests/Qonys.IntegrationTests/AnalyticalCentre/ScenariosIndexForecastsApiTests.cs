@@ -1,6 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using Qonys.Web.Modules.Permits.Domain;
-using static Qonys.IntegrationTests.AnalyticalCentre.ProjectionsApiTests;
+using static Qonys.IntegrationTests.AnalyticalCentre.Projections.ProjectionsApiTests;
 
 namespace Qonys.IntegrationTests.AnalyticalCentre;
 
@@ -146,7 +146,8 @@ public sealed class ScenariosIndexForecastsApiTests(Apps apps)
         var bin = Demo.NewBin();
         Guid w1 = Guid.NewGuid(), w2 = Guid.NewGuid(), w3 = Guid.NewGuid(), w4 = Guid.NewGuid();
         // Issued: January 2019 three (A, B, C), February none, March two (D, E).
-        // New workers: w1 from January (A; D is w1's second permit), w2 from February (B); C awaits the fee, E was cancelled.
+        // New workers: w1 from January (A; D is w1's second permit), w2 from February (B); C awaits the fee, E was
+        // cancelled.
         await app.WithDbAsync(async db =>
         {
             db.AddRange(

@@ -62,16 +62,17 @@ static partial class WhoMayCallIt
     public static async Task<List<Entry>> FromCodeAsync(TestApp app)
     {
         var endpoints = Endpoints(app);
-        return (await OperationsAsync(app)).Select(route => new Entry(route, RolesOf(endpoints[route]))).ToList();
+        var grants = app.Services.GetRequiredService<PermissionGrants>();
+        return (await OperationsAsync(app)).Select(route => new Entry(route, RolesOf(endpoints[route], grants))).ToList();
     }
 
     /// <summary>Null for a public endpoint, else the roles every authorization requirement of the endpoint lets in.</summary>
-    static HashSet<string>? RolesOf(RouteEndpoint endpoint)
+    static HashSet<string>? RolesOf(RouteEndpoint endpoint, PermissionGrants grants)
     {
         if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null) return null;
         var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
         if (policies.Count == 0) throw new InvalidOperationException($"{endpoint.RoutePattern.RawText} neither is public nor requires authorization");
-        return Roles.All.Where(role => policies.All(p => string.IsNullOrEmpty(p) || Permissions.Allows(role, p))).ToHashSet();
+        return Roles.All.Where(role => policies.All(p => string.IsNullOrEmpty(p) || grants.Allows(role, p))).ToHashSet();
     }
 
     /// <summary>The table's Markdown between <see cref="Begin"/> and <see cref="End"/>.</summary>

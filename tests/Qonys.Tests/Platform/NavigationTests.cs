@@ -50,10 +50,10 @@ public sealed class NavigationTests
             ("/permits/queue", "nav.permits.queue"),
             ("/quotas", "nav.quotas"),
             ("/analytics/foreign-workers", "nav.workers"),
+            ("/analytics/projections", "nav.analytics_centre"),
             ("/selection/profile", "nav.selection.profile"),
             ("/selection/scorecards", "nav.selection.scorecards"),
             ("/selection/rounds", "nav.selection.rounds"),
-            ("/analytics/projections", "nav.analytics_centre"),
             ("/api-docs", "nav.api"),
         ]);
     }

@@ -34,14 +34,14 @@ internal sealed class PermitsModule : IModule
 
     public void AddServices(IServiceCollection services, QonysOptions options)
     {
-        Permissions.Grant(ApplicationsSubmit, Roles.Employer, Roles.Officer, Roles.Administrator);
-        Permissions.Grant(ApplicationsRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator);
-        Permissions.Grant(ApplicationsDecide, Roles.Officer, Roles.Administrator);
-        Permissions.Grant(ApplicationsWithdraw, Roles.Employer, Roles.Administrator);
-        Permissions.Grant(PermitsRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator, Roles.Analyst);
-        Permissions.Grant(PermitCertificates, PermitAccess.RolesOf(PermitOperations.Certificate));
-        Permissions.Grant(QuotasRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator, Roles.Analyst);
-        Permissions.Grant(QuotasManage, Roles.Administrator);
+        services.AddPermission(ApplicationsSubmit, Roles.Employer, Roles.Officer, Roles.Administrator);
+        services.AddPermission(ApplicationsRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator);
+        services.AddPermission(ApplicationsDecide, Roles.Officer, Roles.Administrator);
+        services.AddPermission(ApplicationsWithdraw, Roles.Employer, Roles.Administrator);
+        services.AddPermission(PermitsRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator, Roles.Analyst);
+        services.AddPermission(PermitCertificates, PermitAccess.RolesOf(PermitOperations.Certificate));
+        services.AddPermission(QuotasRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator, Roles.Analyst);
+        services.AddPermission(QuotasManage, Roles.Administrator);
         services.AddPermitsDoors();
         services.AddScoped<PermitAssessment>();
         services.AddScoped<SubmitPermitApplication>();
@@ -54,14 +54,14 @@ internal sealed class PermitsModule : IModule
         services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.PermitsDemoData>();
         services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.HouseholdPermitsDemoData>();
 
-        Permissions.Grant(PermitChangesRequest, Roles.Employer, Roles.Administrator);
-        Permissions.Grant(PermitChangesDecide, Roles.Officer, Roles.Administrator);
-        Permissions.Grant(PermitsRevoke, Roles.Officer, Roles.Administrator);
+        services.AddPermission(PermitChangesRequest, Roles.Employer, Roles.Administrator);
+        services.AddPermission(PermitChangesDecide, Roles.Officer, Roles.Administrator);
+        services.AddPermission(PermitsRevoke, Roles.Officer, Roles.Administrator);
         // The household routes let in exactly the roles the record kind's access rule grants the operation to.
-        Permissions.Grant(HouseholdSubmit, HouseholdPermitAccess.RolesOf(HouseholdPermitOperations.Issue));
-        Permissions.Grant(HouseholdRead, HouseholdPermitAccess.RolesOf(HouseholdPermitOperations.Read));
-        Permissions.Grant(HouseholdList, HouseholdPermitAccess.RolesOf(HouseholdPermitOperations.List));
-        Permissions.Grant(HouseholdChangeEmployer, HouseholdPermitAccess.RolesOf(HouseholdPermitOperations.ChangeEmployer));
+        services.AddPermission(HouseholdSubmit, HouseholdPermitAccess.RolesOf(HouseholdPermitOperations.Issue));
+        services.AddPermission(HouseholdRead, HouseholdPermitAccess.RolesOf(HouseholdPermitOperations.Read));
+        services.AddPermission(HouseholdList, HouseholdPermitAccess.RolesOf(HouseholdPermitOperations.List));
+        services.AddPermission(HouseholdChangeEmployer, HouseholdPermitAccess.RolesOf(HouseholdPermitOperations.ChangeEmployer));
         services.AddScoped<PermitScope>();
         services.AddScoped<PermitChangeRequests>();
         services.AddScoped<RevokePermit>();

@@ -22,17 +22,17 @@ internal sealed class SelectionModule : IModule
 
     public void AddServices(IServiceCollection services, QonysOptions options)
     {
-        Permissions.Grant(ScorecardsRead, Roles.All.Where(r => r != Roles.IntegrationClient).ToArray());
-        Permissions.Grant(ScorecardsEdit, Roles.Administrator);
-        Permissions.Grant(ScorecardsPublish, Roles.Administrator);
-        Permissions.Grant(WhatIfRun, Roles.Administrator, Roles.Analyst);
+        services.AddPermission(ScorecardsRead, Roles.All.Where(r => r != Roles.IntegrationClient).ToArray());
+        services.AddPermission(ScorecardsEdit, Roles.Administrator);
+        services.AddPermission(ScorecardsPublish, Roles.Administrator);
+        services.AddPermission(WhatIfRun, Roles.Administrator, Roles.Analyst);
         // Migrants register their own profile; officers (acting as the registering agency) and administrators register others.
-        Permissions.Grant(CandidatesRegister, Roles.Migrant, Roles.Officer, Roles.Administrator);
-        Permissions.Grant(CandidatesRead, Roles.Migrant, Roles.Officer, Roles.Administrator);
-        Permissions.Grant(RoundsRun, Roles.Administrator);
-        Permissions.Grant(AtaZholyApply, Roles.Migrant, Roles.Officer, Roles.Administrator);
+        services.AddPermission(CandidatesRegister, Roles.Migrant, Roles.Officer, Roles.Administrator);
+        services.AddPermission(CandidatesRead, Roles.Migrant, Roles.Officer, Roles.Administrator);
+        services.AddPermission(RoundsRun, Roles.Administrator);
+        services.AddPermission(AtaZholyApply, Roles.Migrant, Roles.Officer, Roles.Administrator);
         // Every person may ask for an application by its id: one that is not theirs is 404 (AtaZholyCards.GetAsync), as for any record.
-        Permissions.Grant(AtaZholyRead, Roles.All.Where(r => r != Roles.IntegrationClient).ToArray());
+        services.AddPermission(AtaZholyRead, Roles.All.Where(r => r != Roles.IntegrationClient).ToArray());
         services.AddNavigationEntry("/selection/profile", "nav.selection.profile", CandidatesRegister);
         services.AddNavigationEntry("/selection/scorecards", "nav.selection.scorecards", ScorecardsRead);
         services.AddNavigationEntry("/selection/rounds", "nav.selection.rounds", ScorecardsRead);

@@ -12,14 +12,23 @@ internal sealed record Actor(Guid UserId, string Email, string Role, string? Reg
 
     public static readonly Actor System = new(Guid.Empty, "system@qonys.kz", "System", null, null, null);
 
-    public bool Can(string permission) => Permissions.Allows(Role, permission);
+    /// <summary>The host's grant table, which <see cref="Can"/> reads; an actor bound from a request has it.</summary>
+    public PermissionGrants? Grants { get; init; }
+
+    public bool Can(string permission) =>
+        (Grants ?? throw new InvalidOperationException("an actor read from claims alone knows no grants"))
+        .Allows(Role, permission);
 
     /// <summary>
     /// Binds a handler's <c>Actor actor</c> parameter: the signed-in user, or null for an anonymous caller (so an
     /// anonymous endpoint takes <c>Actor? actor</c>; a protected one never runs for an anonymous caller).
     /// </summary>
     public static ValueTask<Actor?> BindAsync(HttpContext context) =>
-        ValueTask.FromResult(context.User.Identity?.IsAuthenticated == true ? From(context.User) : null);
+        ValueTask.FromResult(context.User.Identity?.IsAuthenticated == true ? From(context) : null);
+
+    /// <summary>The signed-in user of a request, with the host's grant table.</summary>
+    public static Actor From(HttpContext context) =>
+        From(context.User) with { Grants = context.RequestServices.GetRequiredService<PermissionGrants>() };
 
     public static Actor From(ClaimsPrincipal principal)
     {

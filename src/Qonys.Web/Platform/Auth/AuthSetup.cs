@@ -110,14 +110,15 @@ sealed class QonysClaimsFactory(UserManager<AppUser> users, RoleManager<AppRole>
 }
 
 /// <summary>A policy per named permission: the user must act in a role the grant table allows.</summary>
-sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
+sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options, PermissionGrants grants)
+    : DefaultAuthorizationPolicyProvider(options)
 {
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
-        if (!Permissions.All.Contains(policyName)) return await base.GetPolicyAsync(policyName);
+        if (!grants.All.Contains(policyName)) return await base.GetPolicyAsync(policyName);
         return new AuthorizationPolicyBuilder(AuthSetup.Scheme)
             .RequireAuthenticatedUser()
-            .RequireAssertion(ctx => Permissions.Allows(ctx.User.FindFirstValue(Actor.RoleClaim) ?? "", policyName))
+            .RequireAssertion(ctx => grants.Allows(ctx.User.FindFirstValue(Actor.RoleClaim) ?? "", policyName))
             .Build();
     }
 }

@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
-
 namespace Qonys.Web.Platform.Auth;
 
 /// <summary>
-/// Named permissions, one per action. Endpoints and pages require a permission; the use case then checks
-/// the record's scope (own record, own region, national). The grant table is the single source of truth.
+/// Named permissions, one per action. Endpoints and pages require a permission; the use case then checks the
+/// record's scope (own record, own region, national). Each grant is one registration,
+/// <c>services.AddPermission(name, roles)</c>: the platform's own below, each module's in its <c>AddServices</c>; the
+/// host collects them into one <see cref="PermissionGrants"/>, the single source of truth.
 /// </summary>
 internal static class Permissions
 {
@@ -17,24 +17,24 @@ internal static class Permissions
     public const string DashboardView = "dashboard.view";
     public const string UsersManage = "users.manage";
 
-    // Concurrent: every host built in a process (tests build several at once) grants its modules' permissions again.
-    static readonly ConcurrentDictionary<string, string[]> Grants = new(new Dictionary<string, string[]>
+    /// <summary>Grants a permission to roles: one line in a module's <c>AddServices</c>.</summary>
+    public static IServiceCollection AddPermission(this IServiceCollection services, string permission,
+        params string[] roles) =>
+        services.AddSingleton(new PermissionGrant(permission, roles));
+
+    /// <summary>The host's grant table, built from every <see cref="AddPermission"/>; the platform's grants.</summary>
+    public static IServiceCollection AddPermissionGrants(this IServiceCollection services)
     {
-        [ReferenceRead] = Roles.All.ToArray(),
-        [ReferenceManage] = [Roles.Administrator],
-        [EmployersRegister] = [Roles.Administrator, Roles.Officer, Roles.Employer],
-        [EmployersRead] = [Roles.Administrator, Roles.Officer, Roles.Inspector, Roles.Employer, Roles.Analyst],
-        [AuditRead] = [Roles.Auditor],
-        [NotificationsRead] = Roles.All.ToArray(), // every account has an inbox; another's notification is 404
-        [DashboardView] = Roles.All.Where(r => r != Roles.IntegrationClient).ToArray(),
-        [UsersManage] = [Roles.Administrator],
-    });
-
-    public static IReadOnlyCollection<string> All => [.. Grants.Keys];
-
-    public static bool Allows(string role, string permission) =>
-        Grants.TryGetValue(permission, out var roles) && roles.Contains(role);
-
-    /// <summary>Modules add their permissions at start-up (before the first request).</summary>
-    public static void Grant(string permission, params string[] roles) => Grants[permission] = roles;
+        string[] signedIn = [.. Roles.All.Where(r => r != Roles.IntegrationClient)];
+        services.AddPermission(ReferenceRead, [.. Roles.All]);
+        services.AddPermission(ReferenceManage, Roles.Administrator);
+        services.AddPermission(EmployersRegister, Roles.Administrator, Roles.Officer, Roles.Employer);
+        services.AddPermission(EmployersRead,
+            Roles.Administrator, Roles.Officer, Roles.Inspector, Roles.Employer, Roles.Analyst);
+        services.AddPermission(AuditRead, Roles.Auditor);
+        services.AddPermission(NotificationsRead, [.. Roles.All]); // every account has an inbox; another's notification is 404
+        services.AddPermission(DashboardView, signedIn);
+        services.AddPermission(UsersManage, Roles.Administrator);
+        return services.AddSingleton<PermissionGrants>();
+    }
 }

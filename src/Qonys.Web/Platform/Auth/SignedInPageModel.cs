@@ -8,5 +8,5 @@ namespace Qonys.Web.Platform.Auth;
 /// </summary>
 internal abstract class SignedInPageModel : PageModel
 {
-    protected Actor Actor => field ??= Auth.Actor.From(User);
+    protected Actor Actor => field ??= Auth.Actor.From(HttpContext);
 }

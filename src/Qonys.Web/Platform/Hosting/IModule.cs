@@ -3,7 +3,7 @@ namespace Qonys.Web.Platform.Hosting;
 /// <summary>
 /// A module of the house, as the host sees it: the host lists the modules once (<c>Host/QonysApp</c>) and calls these two
 /// for each. Everything else a module brings it registers itself in <see cref="AddServices"/>: its use cases and options,
-/// its permissions (<see cref="Permissions.Grant"/>), its menu entries, section-menu links and dashboard tiles
+/// its permissions (<see cref="Permissions.AddPermission"/>), its menu entries, section-menu links and dashboard tiles
 /// (<c>AddNavigationEntry</c>, <c>AddSectionLink</c>, <c>AddDashboardTiles</c>), its background jobs
 /// (<c>AddPeriodicJob</c>) and its demo data. Its Razor Pages are found in its <c>Pages/</c> folder.
 /// </summary>

@@ -5,7 +5,7 @@ namespace Qonys.Web.Platform.Ui;
 /// documentation) frame the modules' entries (<see cref="UiSetup.AddNavigationEntry"/>), which appear in the order the
 /// modules registered them.
 /// </summary>
-internal sealed class Navigation(IEnumerable<NavigationEntry> modules)
+internal sealed class Navigation(IEnumerable<NavigationEntry> modules, PermissionGrants grants)
 {
     readonly NavigationEntry[] _entries =
     [
@@ -16,5 +16,5 @@ internal sealed class Navigation(IEnumerable<NavigationEntry> modules)
     ];
 
     public IEnumerable<NavigationEntry> For(string role) =>
-        _entries.Where(e => e.Permission is null || Permissions.Allows(role, e.Permission));
+        _entries.Where(e => e.Permission is null || grants.Allows(role, e.Permission));
 }

@@ -1,4 +1,0 @@
-namespace Qonys.Web.Modules.Demography.Contracts;
-
-/// <summary>The persons who arrived in a region from the other regions in one calendar month.</summary>
-internal sealed record MonthlyArrivals(int Year, int Month, double Arrivals);
