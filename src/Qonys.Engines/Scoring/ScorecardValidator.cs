@@ -46,7 +46,9 @@ public static class ScorecardValidator
         if (scorecard.Version < 1) problems.Add(new("version", $"version must be 1 or more (got {scorecard.Version})"));
         if (scorecard.EffectiveFrom == default) problems.Add(new("effectiveFrom", "the date from which the scorecard applies is missing"));
         if (string.IsNullOrWhiteSpace(scorecard.Title)) problems.Add(new("title", "the scorecard needs a title"));
-        if (scorecard.PassMark is { } passMark) CheckAmount(problems, "passMark", "the pass mark", passMark);
+        if (scorecard.PassMark is < 0)
+            problems.Add(new("passMark", $"the pass mark must be 0 or more: a negative one passes everyone (got {ScoreText.Number(scorecard.PassMark.Value)})"));
+        else if (scorecard.PassMark is { } passMark) CheckAmount(problems, "passMark", "the pass mark", passMark);
 
         var groups = scorecard.Groups ?? [];
         var groupIndex = ValidateGroups(groups, problems);
@@ -67,35 +69,7 @@ public static class ScorecardValidator
                 problems.Add(new($"{path}.group", $"group {ScoreText.Quoted(group)} is not defined in groups"));
             ValidateBands(criterion, path, problems);
         }
-        if (scorecard.PassMark is { } mark && Math.Abs(mark) <= MaxAbsolutePoints)
-        {
-            var highest = Math.Max(0, HighestTotal(scorecard));
-            if (mark < 0 || mark > highest)
-                problems.Add(new("passMark", $"the pass mark must be between 0 and {ScoreText.Number(highest)}, the highest total this scorecard can give (got {ScoreText.Number(mark)})"));
-        }
         return problems;
-    }
-
-    /// <summary>
-    /// The highest total the scorecard can give: every criterion at its best band, each group's sum held to its cap.
-    /// Criteria and groups that are missing or malformed count for nothing (they are reported on their own).
-    /// </summary>
-    public static decimal HighestTotal(Scorecard scorecard)
-    {
-        ArgumentNullException.ThrowIfNull(scorecard);
-        var caps = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var group in scorecard.Groups ?? [])
-            if (group?.Key is { } key) caps.TryAdd(key, group.Cap);
-        var ungrouped = 0m;
-        var grouped = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var criterion in scorecard.Criteria ?? [])
-        {
-            if (criterion?.Bands is not { Count: > 0 } bands || bands.Any(b => b is null)) continue;
-            var best = bands.Max(b => b.Points);
-            if (criterion.Group is { } group && caps.ContainsKey(group)) grouped[group] = grouped.GetValueOrDefault(group) + best;
-            else ungrouped += best;
-        }
-        return ungrouped + grouped.Sum(g => Math.Min(g.Value, caps[g.Key]));
     }
 
     /// <summary>Throws <see cref="InvalidScorecardException"/> when the scorecard has any problem.</summary>

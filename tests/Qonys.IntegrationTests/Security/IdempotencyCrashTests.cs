@@ -14,10 +14,12 @@ namespace Qonys.IntegrationTests.Security;
 /// is now one transaction (claim, work, stored answer), so after a real SIGKILL of a real app process every retry gets
 /// the committed answer or does the work, exactly once, and no key is left claimed.
 /// </summary>
-public sealed class IdempotencyCrashTests
+public sealed class IdempotencyCrashTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     const string DemoBin = "990340001230";
     static readonly TimeSpan ReadyWithin = TimeSpan.FromMinutes(4);
+    /// <summary>Concurrent senders: enough that the kill finds requests at every stage (claimed, working, answering).</summary>
+    const int Lanes = 16;
 
     sealed record Sent(string Url, string Key, string Body, string Marker)
     {
@@ -43,7 +45,7 @@ public sealed class IdempotencyCrashTests
                 using var client = await AdminAsync(node);
                 using var stop = new CancellationTokenSource();
                 var answered = 0;
-                var senders = Enumerable.Range(0, 6).Select(lane => Task.Run(async () =>
+                var senders = Enumerable.Range(0, Lanes).Select(lane => Task.Run(async () =>
                 {
                     for (var i = 0; !stop.IsCancellationRequested; i++)
                     {
@@ -62,6 +64,7 @@ public sealed class IdempotencyCrashTests
                 })).ToList();
                 var deadline = DateTime.UtcNow.AddMinutes(2);
                 while (Volatile.Read(ref answered) < 40 && DateTime.UtcNow < deadline) await Task.Delay(20);
+                await Task.Delay(Random.Shared.Next(5, 60)); // not on an answer's heels: at any moment of the burst
                 await node.KillAsync(); // SIGKILL in the middle of the burst
                 await stop.CancelAsync();
                 await Task.WhenAll(senders);
@@ -72,6 +75,7 @@ public sealed class IdempotencyCrashTests
             all.Where(s => s.Status is not null).ShouldAllBe(s => (int)s.Status! < 500);
             var unanswered = all.Where(s => s.Status is null).ToList();
             unanswered.ShouldNotBeEmpty("the kill must cut off requests in flight");
+            output.WriteLine($"{provider}: {all.Count} keyed POSTs, {all.Count - unanswered.Count} answered before the kill, {unanswered.Count} cut off");
 
             // Nothing of the killed process is left half-done: no key is claimed without its answer.
             (await ScalarAsync(provider, connectionString, "SELECT COUNT(*) FROM platform_idempotency_keys WHERE NOT completed")).ShouldBe(0);

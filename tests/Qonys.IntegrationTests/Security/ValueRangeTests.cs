@@ -71,7 +71,7 @@ public sealed class ValueRangeTests(Apps apps)
             ("Ata Zholy turnover of 10^20 USD", HttpMethod.Post, "/api/v1/ata-zholy/eligibility",
                 new { operatesBusinessAbroad = true, businessYearsOperating = 5, businessAnnualTurnoverUsd = 100_000_000_000_000_000_000m }, "businessAnnualTurnoverUsd"),
             ("scorecard pass mark -1", HttpMethod.Post, pool + "/drafts", new JsonObject { ["scorecard"] = Card(-1) }, "passMark"),
-            ("scorecard pass mark above its scale", HttpMethod.Post, pool + "/drafts", new JsonObject { ["scorecard"] = Card(100_000) }, "passMark"),
+            ("scorecard pass mark above the points scale", HttpMethod.Post, pool + "/drafts", new JsonObject { ["scorecard"] = Card(1_000_001) }, "passMark"),
             ("quota cap of 2^31-1", HttpMethod.Put, $"/api/v1/quotas/{today.Year}/KZ-35/3", new { cap = int.MaxValue, reason = "range test" }, "cap"),
         };
         foreach (var (name, method, url, body, field) in cases)

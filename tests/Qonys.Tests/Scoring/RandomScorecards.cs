@@ -18,14 +18,11 @@ internal static class RandomScorecards
             .Select(c => random.Next(2) == 0 || monotonicNumeric ? Numeric(random, c, monotonicNumeric) : Categorical(random, c))
             .Select(c => groupCount > 0 && random.Next(2) == 0 ? c with { Group = $"g{random.Next(groupCount)}" } : c)
             .ToArray();
-        var card = new Scorecard
+        return new Scorecard
         {
             Key = "random", Version = random.Next(1, 9), EffectiveFrom = new DateOnly(2026, 1, 1), Title = "Random",
-            Criteria = criteria, Groups = groups,
+            PassMark = random.Next(2) == 0 ? null : random.Next(0, 60), Criteria = criteria, Groups = groups,
         };
-        // A pass mark within the card's scale: 0 to the highest total it can give.
-        var mark = random.Next(0, 60);
-        return random.Next(2) == 0 ? card : card with { PassMark = Math.Min(mark, Math.Max(0, ScorecardValidator.HighestTotal(card))) };
     }
 
     private static decimal Points(Random random) => random.Next(-400, 2_000) / 100m;
