@@ -46,7 +46,9 @@ public static class ScorecardValidator
         if (scorecard.Version < 1) problems.Add(new("version", $"version must be 1 or more (got {scorecard.Version})"));
         if (scorecard.EffectiveFrom == default) problems.Add(new("effectiveFrom", "the date from which the scorecard applies is missing"));
         if (string.IsNullOrWhiteSpace(scorecard.Title)) problems.Add(new("title", "the scorecard needs a title"));
-        if (scorecard.PassMark is { } passMark) CheckAmount(problems, "passMark", "the pass mark", passMark);
+        if (scorecard.PassMark is < 0)
+            problems.Add(new("passMark", $"the pass mark must be 0 or more: a negative one passes everyone (got {ScoreText.Number(scorecard.PassMark.Value)})"));
+        else if (scorecard.PassMark is { } passMark) CheckAmount(problems, "passMark", "the pass mark", passMark);
 
         var groups = scorecard.Groups ?? [];
         var groupIndex = ValidateGroups(groups, problems);

@@ -57,6 +57,7 @@ internal static class QonysApp
             : new FileEmailGateway(sp.GetRequiredService<IOptions<QonysOptions>>()));
         services.AddQonysJobs();
         if (options.Jobs.RunBackgroundJobs) services.AddPeriodicJob<NotificationJob>();
+        if (options.Jobs.RunBackgroundJobs) services.AddPeriodicJob<AuditAnchoringJob>();
         services.AddPeriodicJob<IdempotencyKeyCleanup>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

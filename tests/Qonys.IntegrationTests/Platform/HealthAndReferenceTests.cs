@@ -76,17 +76,18 @@ public sealed class HealthAndReferenceTests(Apps apps)
         var before = await app.WithDbAsync(db => db.Set<RuleValue>().AsNoTracking().Where(r => r.Key == key).OrderBy(r => r.EffectiveFrom).ToListAsync());
         before.ShouldNotBeEmpty();
         before[^1].EffectiveTo.ShouldBeNull();
-        var body = new { key, effectiveFrom = "2090-01-01", value = 7, source = "test order No. 1", note = "integration test" };
+        var from = new DateOnly(app.Clock.Today.Year + 2, 1, 1); // within the window: at most 5 years ahead (docs/api.md)
+        var body = new { key, effectiveFrom = from.ToString("yyyy-MM-dd"), value = 7, source = "test order No. 1", note = "integration test" };
 
         var created = await admin.PostAsJsonAsync("/api/v1/reference/rule-values", body);
 
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var value = await created.Content.ReadFromJsonAsync<JsonElement>();
-        value.GetProperty("effectiveFrom").GetString().ShouldBe("2090-01-01");
+        value.GetProperty("effectiveFrom").GetString().ShouldBe(from.ToString("yyyy-MM-dd"));
         value.GetProperty("value").GetDecimal().ShouldBe(7m);
         var after = await app.WithDbAsync(db => db.Set<RuleValue>().AsNoTracking().Where(r => r.Key == key).OrderBy(r => r.EffectiveFrom).ToListAsync());
         after.Count.ShouldBe(before.Count + 1);
-        after[^2].EffectiveTo.ShouldBe(new DateOnly(2089, 12, 31));
+        after[^2].EffectiveTo.ShouldBe(from.AddDays(-1));
         after[^1].EffectiveTo.ShouldBeNull();
         // The same start again is a conflict; an unknown key is a 400.
         await (await admin.PostAsJsonAsync("/api/v1/reference/rule-values", body)).ShouldBeProblem(HttpStatusCode.Conflict);

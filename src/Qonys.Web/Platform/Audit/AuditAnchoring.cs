@@ -13,8 +13,8 @@ namespace Qonys.Web.Platform.Audit;
 /// to a checkpoint file beside the key (and to the log), and <see cref="VerifyAsync"/> checks that every stored
 /// checkpoint is signed by that key, that none is missing, and that every chain still holds, unchanged, the head the
 /// newest checkpoint names. So a deleted tail and a rewritten chain (hashes recomputed) are caught, which the
-/// chains alone cannot show. Published after every intact verification and by the "anchor-audit" command; a
-/// periodic publisher is left to the jobs scheduler.
+/// chains alone cannot show. Published after every intact verification (so also by <see cref="AuditAnchoringJob"/>
+/// at an interval) and by the "anchor-audit" command.
 /// </summary>
 internal sealed class AuditAnchoring(AppDb db, TimeProvider clock, IOptions<QonysOptions> options, IConfiguration configuration, ILogger<AuditAnchoring> log)
 {
@@ -48,6 +48,13 @@ internal sealed class AuditAnchoring(AppDb db, TimeProvider clock, IOptions<Qony
             new Published(checkpoint.Number, checkpoint.At, checkpoint.Heads, checkpoint.KeyId, checkpoint.Signature)) + "\n", ct);
         log.LogInformation("Audit checkpoint {Number} signed by key {KeyId}: {Signature}", checkpoint.Number, checkpoint.KeyId, checkpoint.Signature);
         return checkpoint;
+    }
+
+    /// <summary>True when some chain's head is not the one the newest checkpoint names (or nothing is anchored yet).</summary>
+    public async Task<bool> HeadsMovedAsync(CancellationToken ct = default)
+    {
+        var newest = await db.Set<AuditCheckpoint>().AsNoTracking().OrderByDescending(c => c.Number).Select(c => c.Heads).FirstOrDefaultAsync(ct);
+        return newest != await HeadsAsync(ct);
     }
 
     /// <summary>Null when the checkpoints and the chains' heads agree; else the first disagreement.</summary>

@@ -58,5 +58,7 @@ internal sealed class JobOptions
     public int NotificationLeaseSeconds { get; set; } = 60;
     /// <summary>How often idempotency keys past their retention are deleted.</summary>
     public int IdempotencyCleanupMinutes { get; set; } = 60;
+    /// <summary>How often the audit chains are verified and, when they moved, anchored by a signed checkpoint.</summary>
+    public int AuditAnchorMinutes { get; set; } = 10;
     public bool RunBackgroundJobs { get; set; } = true;
 }

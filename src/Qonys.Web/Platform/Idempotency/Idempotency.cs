@@ -47,10 +47,13 @@ internal static class IdempotencyExtensions
 
 /// <summary>
 /// Idempotency-Key per API.md: the same key and body replays the first answer and creates nothing; the same key
-/// with another body is 422; a key whose first request is still running is 409. The key is claimed in its own
-/// committed row before the request runs (a unique key in the database, so concurrent requests and app nodes
-/// agree; a repeat's insert does nothing), and the answer is stored after it. A request that failed with a server
-/// error releases its key.
+/// with another body is 422. A request with a key is one unit of work, one transaction: the key is claimed (a row
+/// under a unique key, so concurrent requests and app nodes agree; a repeat's insert does nothing), the endpoint runs
+/// (its use cases join the transaction, <see cref="UseCaseTransaction"/>), its answer is stored in the claimed row, and
+/// all of it commits at once. So a process killed at any point leaves either the work with its stored answer or
+/// neither (the retry then does the work once), never a claimed key without an answer. A repeat arriving while the
+/// first runs waits for the first's commit at its claim and replays the answer (409 only when the first was released
+/// just then). A server error or an exception rolls everything back, the claim included.
 /// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next)
 {
@@ -84,10 +87,12 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
         }
         http.Request.Body.Position = 0;
 
+        await using var unit = await db.Database.BeginTransactionAsync(http.RequestAborted);
         if (!await ClaimAsync(db, caller, key, hash, clock.GetUtcNow().UtcDateTime, http.RequestAborted))
         {
             var existing = await db.Set<IdempotencyRecord>().AsNoTracking()
                 .FirstOrDefaultAsync(r => r.Caller == caller && r.Key == key, http.RequestAborted);
+            await unit.RollbackAsync(CancellationToken.None);
             await AnswerRepeatAsync(http, existing, hash);
             return;
         }
@@ -97,12 +102,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
         http.Response.Body = captured;
         try
         {
-            await next(http);
-        }
-        catch
-        {
-            await ReleaseAsync(db, caller, key);
-            throw;
+            await next(http); // an exception disposes the unit of work uncommitted: nothing of the request stays
         }
         finally
         {
@@ -110,14 +110,19 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
         }
 
         if (http.Response.StatusCode >= 500)
-            await ReleaseAsync(db, caller, key);
+        {
+            await unit.RollbackAsync(CancellationToken.None); // the work and the claim: a retry runs it afresh
+        }
         else
+        {
             await db.Set<IdempotencyRecord>().Where(r => r.Caller == caller && r.Key == key).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Completed, true)
                 .SetProperty(r => r.StatusCode, http.Response.StatusCode)
                 .SetProperty(r => r.ContentType, http.Response.ContentType)
                 .SetProperty(r => r.Location, http.Response.Headers.Location.ToString())
                 .SetProperty(r => r.ResponseBody, captured.ToArray()), CancellationToken.None);
+            await unit.CommitAsync(CancellationToken.None);
+        }
         captured.Position = 0;
         await captured.CopyToAsync(original, http.RequestAborted);
     }
@@ -137,9 +142,6 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
             """, ct);
         return inserted == 1;
     }
-
-    static Task ReleaseAsync(AppDb db, string caller, string key) =>
-        db.Set<IdempotencyRecord>().Where(r => r.Caller == caller && r.Key == key).ExecuteDeleteAsync(CancellationToken.None);
 
     static async Task AnswerRepeatAsync(HttpContext http, IdempotencyRecord? existing, string hash)
     {

@@ -9,7 +9,7 @@ namespace Qonys.IntegrationTests.Permits.Race;
 /// The app as a separate operating-system process (<c>dotnet Qonys.Web.dll serve</c>) on a loopback port of its own
 /// choosing (port 0: the port is read from the "Now listening on" line the host logs, so no other process can take it
 /// between a pick and the bind), in demo mode on a given PostgreSQL database — one node of a multi-node deployment
-/// sharing that database.
+/// sharing that database — or on a given SQLite file (which outlives the node, for a restart after a crash).
 /// </summary>
 public sealed partial class AppNode : IAsyncDisposable
 {
@@ -29,7 +29,7 @@ public sealed partial class AppNode : IAsyncDisposable
     }
 
     /// <summary>Starts a node and waits (at most <paramref name="readyWithin"/>) until /health/ready answers 200.</summary>
-    public static async Task<AppNode> StartAsync(string connectionString, TimeSpan readyWithin)
+    public static async Task<AppNode> StartAsync(string connectionString, TimeSpan readyWithin, string provider = "postgresql")
     {
         var dll = WebAssemblyPath();
         var folder = Path.Combine(Path.GetTempPath(), "qonys-node-" + Guid.NewGuid().ToString("N")[..10]);
@@ -43,7 +43,7 @@ public sealed partial class AppNode : IAsyncDisposable
         };
         foreach (var a in new[]
                  {
-                     dll, "serve", "--urls", "http://127.0.0.1:0", "--Qonys:Mode=demo", "--Qonys:Database:Provider=postgresql",
+                     dll, "serve", "--urls", "http://127.0.0.1:0", "--Qonys:Mode=demo", $"--Qonys:Database:Provider={provider}",
                      $"--Qonys:Database:ConnectionString={connectionString}", "--Qonys:Database:MigrateOnStart=true",
                      $"--Qonys:Database:DataFolder={folder}", "--Qonys:Auth:TokenRequestsPerMinute=100000",
                  })
@@ -130,6 +130,13 @@ public sealed partial class AppNode : IAsyncDisposable
         return own is not null && File.Exists(Path.ChangeExtension(own, ".runtimeconfig.json"))
             ? own
             : throw new FileNotFoundException($"Qonys.Web.dll with a runtimeconfig was found neither at {referenced} nor at {own}");
+    }
+
+    /// <summary>Kills the process as <c>kill -9</c> does (SIGKILL: no shutdown, no flush) and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()

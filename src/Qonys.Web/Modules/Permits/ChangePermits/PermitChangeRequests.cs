@@ -128,7 +128,7 @@ internal sealed class PermitChangeRequests(AppDb db, PermitScope scope, PermitAc
             return UseCaseResult<ChangeRequestResponse>.Conflict($"The permit is {Words(permit.Status)} and valid until {permit.ValidUntil:yyyy-MM-dd}; the request cannot be approved.");
 
         var application = await scope.CaseAsync(permit.ApplicationId, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginUseCaseTransactionAsync(ct);
         var newStatus = approve ? ChangeRequestStatus.Approved : ChangeRequestStatus.Rejected;
         var newPermitNumber = approve && kind == ChangeRequestKind.Replacement
             ? PermitNumbers.New(permit.RegionCode, today.Year)
@@ -209,7 +209,7 @@ internal sealed class PermitChangeRequests(AppDb db, PermitScope scope, PermitAc
         if (await db.Set<PermitChangeRequest>().AnyAsync(r => r.PermitNumber == permit.Number && r.Status == ChangeRequestStatus.Pending, ct))
             return UseCaseResult<ChangeRequestResponse>.Conflict($"Permit {permit.Number} already has a pending request; wait for its decision.");
         var application = await scope.CaseAsync(permit.ApplicationId, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginUseCaseTransactionAsync(ct);
         db.Add(request);
         application.History.Add(CaseHistory.AppendForPermit(application.History, application.Id, action, request.CreatedAt, actor.UserId, actor.Role,
             permit.Number, permit.Status, permit.Status, request.RequestReason));

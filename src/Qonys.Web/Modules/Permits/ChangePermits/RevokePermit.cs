@@ -28,7 +28,7 @@ internal sealed class RevokePermit(AppDb db, PermitScope scope, PermitAccess acc
         var today = DateOnly.FromDateTime(now);
         var to = CaseHistory.PermitTarget(CaseActionType.Revoke);
         var application = await scope.CaseAsync(permit.ApplicationId, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginUseCaseTransactionAsync(ct);
         if (await db.Set<Permit>().Where(p => p.Number == number && p.Status == permit.Status)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, to).SetProperty(p => p.EndedOn, today), ct) != 1)
             return UseCaseResult<PermitResponse>.Conflict("The permit was changed by someone else; reload it.");

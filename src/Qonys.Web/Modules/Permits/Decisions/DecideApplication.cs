@@ -51,7 +51,7 @@ internal sealed class DecideApplication(AppDb db, PermitApplicationView view, Pe
             : application.FeeDueOn;
         var recipients = await notifier.EmployerAccountsAsync(application.EmployerBin, ct);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginUseCaseTransactionAsync(ct);
         // The status change is the guard: only one concurrent decision finds the case still in 'from'.
         var changed = await db.Set<PermitApplication>().Where(a => a.Id == id && a.Status == from)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, to), ct);

@@ -119,7 +119,7 @@ internal sealed class HouseholdPermits(AppDb db, HouseholdPermitAccess access, I
         {
             var slot = await FreeSlotAsync(newIin, max, today, ct);
             if (slot is null) return Refused(HouseholdRules.LimitReached(newIin, max));
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await db.BeginUseCaseTransactionAsync(ct);
             int moved;
             try
             {

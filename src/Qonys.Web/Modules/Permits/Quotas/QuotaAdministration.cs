@@ -31,13 +31,13 @@ internal sealed class QuotaAdministration(AppDb db, ReferenceData refs, AuditLog
         if (!PermitCategory.IsValid(category) || !PermitCategory.HasQuota(category))
             e.Add("category", $"'{category}' is not a quota category; use one of 1, 2, 3, 4, seasonal");
         if (body.Cap is null) e.Add("cap", "is required");
-        else if (body.Cap < 0) e.Add("cap", "must not be negative");
+        else if (body.Cap is < 0 or > InputBounds.MaxQuotaCap) e.Add("cap", $"must be between 0 and {InputBounds.MaxQuotaCap}");
         if (string.IsNullOrWhiteSpace(body.Reason)) e.Add("reason", "is required: say why the cap is set or revised");
         else if (body.Reason.Length > 2000) e.Add("reason", "must be at most 2000 characters");
         if (e.Any) return UseCaseResult<QuotaResponse>.Invalid(e);
         var cap = body.Cap!.Value;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginUseCaseTransactionAsync(ct);
         var row = db.Set<QuotaLedger>().Where(q => q.Year == year && q.RegionCode == regionCode && q.Category == category);
         var current = await row.AsNoTracking().FirstOrDefaultAsync(ct);
         if (current is null)

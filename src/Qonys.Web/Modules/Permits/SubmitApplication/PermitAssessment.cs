@@ -36,8 +36,11 @@ internal sealed class PermitAssessment(AppDb db, IEmployerDirectory employers, I
         if (r.Months is null) e.Add("months", "is required");
         else if (r.Months is < 1 or > 36) e.Add("months", "must be between 1 and 36");
         if (r.MonthlySalaryKzt is null) e.Add("monthlySalaryKzt", "is required");
-        else if (r.MonthlySalaryKzt <= 0) e.Add("monthlySalaryKzt", "must be a positive amount in KZT");
+        else if (r.MonthlySalaryKzt is <= 0 or > InputBounds.MaxMonthlySalaryKzt)
+            e.Add("monthlySalaryKzt", $"must be a positive amount in KZT, at most {InputBounds.MaxMonthlySalaryKzt}");
         if (r.VacancyPublishedOn > today) e.Add("vacancyPublishedOn", "must not be in the future");
+        else if (r.VacancyPublishedOn < today.AddDays(-InputBounds.VacancyPublishedWithinDays))
+            e.Add("vacancyPublishedOn", $"must be within the {InputBounds.VacancyPublishedWithinDays} days before today");
         if (r.Category == PermitCategory.Ict)
         {
             if (string.IsNullOrWhiteSpace(r.SendingCountry)) e.Add("sendingCountry", "is required for an intra-corporate transfer");

@@ -82,7 +82,7 @@ internal sealed class SubmitPermitApplication(AppDb db, PermitAssessment assessm
             "/permits/applications/" + application.Id, ct);
 
         // Everything is read before the transaction: the quota row's lock is held only for the writes and the commit.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginUseCaseTransactionAsync(ct);
         if (application.HoldsQuota && !await quotas.TryReserveAsync(year, application.RegionCode, application.Category, application.WorkerCount, ct))
         {
             db.ChangeTracker.Clear(); // nothing of the refused application is written

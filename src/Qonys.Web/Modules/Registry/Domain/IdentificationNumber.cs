@@ -4,7 +4,7 @@ namespace Qonys.Web.Modules.Registry.Domain;
 /// Kazakhstan's 12-digit individual (IIN) and business (BIN) identification numbers share one
 /// check-digit scheme: the weighted sum of the first eleven digits with weights 1..11, modulo 11;
 /// when that gives 10, a second pass with weights 3..11,1,2; when that gives 10 again the number
-/// is never issued.
+/// is never issued. Nor is a number of one repeated digit (000000000000 passes the check-digit scheme).
 /// </summary>
 internal static class IdentificationNumber
 {
@@ -28,6 +28,7 @@ internal static class IdentificationNumber
         if (value.Length != 12) return "must have exactly 12 digits";
         foreach (var c in value)
             if (c is < '0' or > '9') return "must contain digits only";
+        if (value.AsSpan().IndexOfAnyExcept(value[0]) < 0) return "is not a number that can be issued (one digit repeated)";
         var check = CheckDigit(value.AsSpan(0, 11));
         if (check is null) return "is not a number that can be issued (no valid check digit exists)";
         return check.Value == value[11] - '0' ? null : "has a wrong check digit";

@@ -68,6 +68,8 @@ internal sealed class AtaZholyCards(AppDb db, ReferenceData refs, AuditLog audit
         if (string.IsNullOrWhiteSpace(r.FullName)) e.Add("fullName", "is required");
         else if (r.FullName.Trim().Length > 200) e.Add("fullName", "must be at most 200 characters");
         if (r.BirthDate is null) e.Add("birthDate", "is required (YYYY-MM-DD)");
+        else if (InputBounds.BirthDateProblem(r.BirthDate.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) is { } birthProblem)
+            e.Add("birthDate", birthProblem);
         if (string.IsNullOrWhiteSpace(r.Citizenship)) e.Add("citizenship", "is required (ISO 3166-1 alpha-2)");
         else if (await refs.CountryAsync(r.Citizenship.ToUpperInvariant(), ct) is null) e.Add("citizenship", $"'{r.Citizenship}' is not an ISO 3166-1 alpha-2 code");
         if (r.TermYears is { } t && (t < 1 || t > AtaZholyEligibility.MaxCardTermYears))
@@ -121,8 +123,9 @@ internal sealed class AtaZholyCards(AppDb db, ReferenceData refs, AuditLog audit
         if (string.IsNullOrWhiteSpace(profession) && business != true)
             e.Add("profession", "give the profession, or operatesBusinessAbroad with the business's years and turnover");
         if (profession is { Length: > 200 }) e.Add("profession", "must be at most 200 characters");
-        if (years is < 0) e.Add("businessYearsOperating", "must not be negative");
-        if (turnover is < 0) e.Add("businessAnnualTurnoverUsd", "must not be negative");
+        if (years is < 0 or > InputBounds.MaxBusinessYears) e.Add("businessYearsOperating", $"must be between 0 and {InputBounds.MaxBusinessYears}");
+        if (turnover is < 0 or > InputBounds.MaxAmountUsd)
+            e.Add("businessAnnualTurnoverUsd", $"must be between 0 and {InputBounds.MaxAmountUsd} US dollars");
         return new AtaZholyApplicant
         {
             Profession = string.IsNullOrWhiteSpace(profession) ? null : profession.Trim(), OperatesBusinessAbroad = business == true,

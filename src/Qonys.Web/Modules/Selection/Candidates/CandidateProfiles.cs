@@ -150,7 +150,8 @@ internal sealed class CandidateProfiles(AppDb db, ReferenceData refs, CandidateP
         var hasRegion = !string.IsNullOrWhiteSpace(r.JobOfferRegionCode);
         if (hasRegion && !await refs.RegionExistsAsync(r.JobOfferRegionCode!, ct))
             e.Add("jobOfferRegionCode", $"'{r.JobOfferRegionCode}' is not a region code (ISO 3166-2:KZ)");
-        if (r.OfferedMonthlySalaryKzt is { } salary && salary <= 0) e.Add("offeredMonthlySalaryKzt", "must be a positive amount in KZT");
+        if (r.OfferedMonthlySalaryKzt is { } salary && salary is <= 0 or > InputBounds.MaxMonthlySalaryKzt)
+            e.Add("offeredMonthlySalaryKzt", $"must be a positive amount in KZT, at most {InputBounds.MaxMonthlySalaryKzt}");
         if (hasRegion != (r.OfferedMonthlySalaryKzt is not null))
             e.Add(hasRegion ? "offeredMonthlySalaryKzt" : "jobOfferRegionCode", "a job offer needs both the region and the offered monthly salary");
         return e;

@@ -36,7 +36,7 @@ internal sealed class RunRound(AppDb db, CandidatePool pool, RoundOrders orders,
         var result = InvitationRound.Select(ranked, RoundOrders.Request(order, excluded: null));
         var (round, invitations) = RoundRecord.Build(order, result, scorecard, profiles.Count, now, actor.UserId, validDays, Guid.CreateVersion7);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginUseCaseTransactionAsync(ct);
         db.Add(round);
         db.AddRange(invitations);
         audit.Record(actor, SelectionAuditEvents.RoundRun, "selection_round", round.Id.ToString(), new

@@ -102,7 +102,7 @@ internal sealed class ScorecardEditing(AppDb db, AuditLog audit, TimeProvider cl
 
     public async Task<UseCaseResult<ScorecardVersionResponse>> PublishAsync(Actor actor, string key, int version, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginUseCaseTransactionAsync(ct);
         var row = await db.Set<StoredScorecard>().FirstOrDefaultAsync(s => s.Key == key && s.Version == version, ct);
         if (row is null) return UseCaseResult<ScorecardVersionResponse>.NotFound();
         if (row.Status != ScorecardStatus.Draft)
