@@ -46,6 +46,7 @@ internal static class QonysApp
         services.AddQonysDatabase(options);
         services.AddQonysAuth(options);
         services.AddQonysAudit();
+        services.AddQonysOutbox(builder.Configuration, options);
         services.AddQonysSecurity(builder.Configuration);
         services.AddSingleton<ReferenceCache>();
         services.AddScoped<ReferenceData>();
@@ -104,6 +105,7 @@ internal static class QonysApp
         app.MapReferenceApi();
         app.MapAuditApi();
         app.MapNotificationsApi();
+        app.MapOutboxApi();
         foreach (var module in Modules) module.MapEndpoints(app);
         app.MapQonysUi();
         return app;

@@ -50,6 +50,8 @@ static class AccessTable
         new("GET /api/v1/notifications", SignedIn, "docs", People, NotForMachines),
         new("GET /api/v1/notifications/unread-count", SignedIn, "docs", People, NotForMachines),
         new("POST /api/v1/notifications/{id:guid}/read", SignedIn, "docs", People, NotForMachines),
+        new("GET /api/v1/integration/outbound-schemas", Public, "docs"),
+        new("GET /api/v1/integration/outbox", "Administrator", "docs"),
 
         // Registry
         new("POST /api/v1/employers", "Administrator Officer Employer", "docs"),
@@ -148,6 +150,7 @@ static class AccessTable
         new("* /verify/{number?}", Public, "spec"), // API.md: the public permit check the QR code points to
         new("* /notifications", SignedIn, "code"),
         new("* /audit", "Auditor", "code"),
+        new("* /integration/outbox", "Administrator", "code"),
         new("* /analytics/foreign-workers", "Analyst Administrator Officer", "code"),
         new("* /analytics/labour-deficit", "Analyst Administrator", "code"),
         new("* /analytics/projections", "Analyst Administrator", "code"),
