@@ -20,7 +20,6 @@ internal static class OutboxSetup
         services.AddSingleton<OutboundEventCatalog>();
         services.AddScoped<OutboundEvents>();
         services.AddScoped<OutboxReading>();
-        services.AddNavigationEntry("/integration/outbox", "nav.outbox", OutboxRead);
         var broker = configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions();
         if (!broker.HasBroker) return;
         services.AddSingleton<IOutboxBroker, RabbitMqBroker>();
