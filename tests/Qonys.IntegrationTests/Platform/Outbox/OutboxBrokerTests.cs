@@ -94,6 +94,30 @@ public sealed class OutboxBrokerTests
             .Select(e => e.GetProperty("type").GetString()).ShouldBe(["kz.qonys.permit.issued.v1", "kz.qonys.permit.revoked.v1"]);
     }
 
+    [RabbitMqTheory, OnPostgres]
+    public async Task Two_nodes_on_one_database_publish_each_event_once_in_order(Provider provider)
+    {
+        await using var broker = await RabbitMqServer.StartAsync();
+        var consumer = await BrokerConsumer.BindAsync(broker);
+        await using var first = await TestApp.StartAsync(provider, BrokerSettings(broker));
+        await using var second = await TestApp.StartAsync(provider, BrokerSettings(broker), first.ConnectionString);
+
+        // Decisions on one case taken on alternating nodes, while both nodes' relays run.
+        var (id, number) = await LifecycleSteps.ApprovedAsync(first);
+        using (var employer = await second.As(Demo.Employer))
+            (await employer.PostAsync($"/api/v1/permit-applications/{id}/pay-fee", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using (var admin = await first.As(Demo.Admin))
+            (await admin.PostAsJsonAsync($"/api/v1/permits/{number}/revoke", new { reason = "two nodes" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await OutboxTestKit.ProduceEachTypeAsync(second);
+        await OutboxTestKit.WaitUntilPublishedAsync(first, PublishLimit);
+        await consumer.DrainAsync();
+
+        var rows = await OutboxTestKit.RowsAsync(first);
+        consumer.Received.Select(m => m.MessageId).Order().ShouldBe(rows.Select(r => r.Id.ToString()).Order(),
+            "each event once: one node at a time publishes, and marks before the other reads");
+        AssertCommitOrderPerAggregate(consumer.Distinct());
+    }
+
     /// <summary>Per (type's aggregate, subject) the consumer saw 1, 2, 3, … in delivery order.</summary>
     static void AssertCommitOrderPerAggregate(List<JsonElement> events)
     {
