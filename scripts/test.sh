@@ -12,7 +12,8 @@
 #   arguments, a project none of whose tests match them is left out);
 # - a TRX that is not in the expected format stops the count (exit 1), and its <Counters> must agree with the
 #   <UnitTestResult> elements it holds;
-# - PostgreSQL and browser tests skip, saying why, where their binaries (initdb/pg_ctl, /usr/bin/chromium) are missing,
+# - PostgreSQL, RabbitMQ and browser tests skip, saying why, where their binaries (initdb/pg_ctl, rabbitmq-server,
+#   /usr/bin/chromium) are missing,
 #   but under CI=true (CI installs them) such a test fails instead, and any skip of a PostgreSQL, Chromium or RabbitMQ
 #   test counts as a failure.
 # The order's seed is QONYS_TEST_SEED when set (the same seed repeats the order), else drawn here; it is printed.

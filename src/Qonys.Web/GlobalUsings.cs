@@ -8,6 +8,7 @@ global using Qonys.Web.Platform.Hosting;
 global using Qonys.Web.Platform.Idempotency;
 global using Qonys.Web.Platform.Jobs;
 global using Qonys.Web.Platform.Notifications;
+global using Qonys.Web.Platform.Outbox;
 global using Qonys.Web.Platform.Reference;
 global using Qonys.Web.Platform.UseCases;
 global using Qonys.Web.Platform.Ui;

@@ -43,6 +43,7 @@ internal static class QonysApp
         services.AddQonysAuth(options);
         services.AddPermissionGrants();
         services.AddQonysAudit();
+        services.AddQonysOutbox(builder.Configuration, options);
         services.AddQonysSecurity(builder.Configuration);
         services.AddSingleton<ReferenceCache>();
         services.AddScoped<ReferenceData>();
@@ -102,6 +103,7 @@ internal static class QonysApp
         app.MapReferenceApi();
         app.MapAuditApi();
         app.MapNotificationsApi();
+        app.MapOutboxApi();
         foreach (var module in Modules) module.MapEndpoints(app);
         app.MapQonysUi();
         return app;

@@ -39,6 +39,7 @@ static class AccessTable
         new("* /verify/{number?}", Public, "spec"), // API.md: the public permit check the QR code points to
         new("* /notifications", SignedIn, "code"),
         new("* /audit", "Auditor", "code"),
+        new("* /integration/outbox", "Administrator", "code"),
         new("* /analytics/foreign-workers", "Analyst Administrator Officer", "code"),
         new("* /analytics/labour-deficit", "Analyst Administrator", "code"),
         new("* /analytics/projections", "Analyst Administrator", "code"),

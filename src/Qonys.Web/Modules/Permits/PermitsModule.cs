@@ -3,6 +3,7 @@ using Qonys.Web.Modules.Permits.Certificate;
 using Qonys.Web.Modules.Permits.ChangePermits;
 using Qonys.Web.Modules.Permits.Decisions;
 using Qonys.Web.Modules.Permits.Domain;
+using Qonys.Web.Modules.Permits.Events;
 using Qonys.Web.Modules.Permits.Household;
 using Qonys.Web.Modules.Permits.Lifecycle;
 using Qonys.Web.Modules.Permits.Queue;
@@ -43,6 +44,7 @@ internal sealed class PermitsModule : IModule
         services.AddPermission(QuotasRead, Roles.Employer, Roles.Officer, Roles.Inspector, Roles.Administrator, Roles.Analyst);
         services.AddPermission(QuotasManage, Roles.Administrator);
         services.AddPermitsDoors();
+        services.AddPermitsOutboundEvents();
         services.AddScoped<PermitAssessment>();
         services.AddScoped<SubmitPermitApplication>();
         services.AddScoped<PermitApplicationView>();

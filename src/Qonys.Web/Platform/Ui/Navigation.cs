@@ -1,8 +1,8 @@
 namespace Qonys.Web.Platform.Ui;
 
 /// <summary>
-/// The menu a role sees; each entry links to a page that role may open. The platform's entries (dashboard, audit, API
-/// documentation) frame the modules' entries (<see cref="UiSetup.AddNavigationEntry"/>), which appear in the order the
+/// The menu a role sees; each entry links to a page that role may open. The platform's entries (dashboard, audit,
+/// outbound events, API documentation) frame the modules' entries (<see cref="UiSetup.AddNavigationEntry"/>), which appear in the order the
 /// modules registered them.
 /// </summary>
 internal sealed class Navigation(IEnumerable<NavigationEntry> modules, PermissionGrants grants)
@@ -12,6 +12,7 @@ internal sealed class Navigation(IEnumerable<NavigationEntry> modules, Permissio
         new("/", "nav.dashboard", null),
         new("/audit", "nav.audit", Permissions.AuditRead),
         .. modules.Distinct(),
+        new("/integration/outbox", "nav.outbox", OutboxSetup.OutboxRead),
         new("/api-docs", "nav.api", null),
     ];
 

@@ -19,6 +19,7 @@ public sealed partial class OpenApiDocumentTests(Apps apps)
     /// </summary>
     static readonly string[] NothingToRefuse =
     [
+        "GET /api/v1/integration/outbound-schemas",
         "GET /api/v1/reference/countries",
         "GET /api/v1/reference/occupations",
         "GET /api/v1/reference/oked-sections",

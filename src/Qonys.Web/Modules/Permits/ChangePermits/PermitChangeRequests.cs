@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.Domain;
+using Qonys.Web.Modules.Permits.Events;
 using Qonys.Web.Modules.Permits.SubmitApplication;
 using Qonys.Web.Platform.Security;
 
@@ -15,7 +16,7 @@ namespace Qonys.Web.Modules.Permits.ChangePermits;
 /// </summary>
 internal sealed class PermitChangeRequests(AppDb db, PermitScope scope, PermitAccess permits, PermitChangeRequestAccess requests,
     PermitAssessment assessment, ReferenceData refs, AuditLog audit,
-    Notifier notifier, Pseudonyms pseudonyms, TimeProvider clock)
+    Notifier notifier, Pseudonyms pseudonyms, OutboundEvents events, TimeProvider clock)
 {
     public async Task<UseCaseResult<ChangeRequestResponse>> RequestExtensionAsync(Actor actor, string number, ExtensionRequestBody? body,
         CancellationToken ct)
@@ -173,13 +174,14 @@ internal sealed class PermitChangeRequests(AppDb db, PermitScope scope, PermitAc
             };
             db.Add(worker);
             application.Workers.Add(worker);
-            db.Add(new Permit
+            var replacement = db.Add(new Permit
             {
                 Number = newPermitNumber!, ApplicationId = application.Id, WorkerId = worker.Id, EmployerBin = permit.EmployerBin,
                 RegionCode = permit.RegionCode, Category = permit.Category, OccupationCode = permit.OccupationCode, OkedSection = permit.OkedSection,
                 Citizenship = worker.Citizenship, IssuedOn = today, ValidFrom = today, ValidUntil = permit.ValidUntil,
                 Status = CaseHistory.PermitTarget(CaseActionType.IssueReplacement), Extensions = permit.Extensions,
-            });
+            }).Entity;
+            events.Emit(PermitsOutboundEvents.Issued(replacement));
             application.History.Add(CaseHistory.AppendForPermit(application.History, application.Id, CaseActionType.ReplaceWorker, now, actor.UserId,
                 actor.Role, permit.Number, permit.Status, to, $"worker replaced; permit {newPermitNumber} issued to the new worker"));
             application.History.Add(CaseHistory.AppendForPermit(application.History, application.Id, CaseActionType.IssueReplacement, now,

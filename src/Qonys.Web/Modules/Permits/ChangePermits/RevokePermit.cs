@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.Domain;
+using Qonys.Web.Modules.Permits.Events;
 using Qonys.Web.Modules.Permits.Quotas;
 
 namespace Qonys.Web.Modules.Permits.ChangePermits;
@@ -10,7 +11,7 @@ namespace Qonys.Web.Modules.Permits.ChangePermits;
 /// place of the application's quota year is released, and pending requests on it are closed — one transaction, the
 /// permit's status the guard.
 /// </summary>
-internal sealed class RevokePermit(AppDb db, PermitScope scope, PermitAccess access, QuotaBook quotas, AuditLog audit, Notifier notifier, TimeProvider clock)
+internal sealed class RevokePermit(AppDb db, PermitScope scope, PermitAccess access, QuotaBook quotas, AuditLog audit, Notifier notifier, OutboundEvents events, TimeProvider clock)
 {
     public async Task<UseCaseResult<PermitResponse>> RevokeAsync(Actor actor, string number, DecisionRequest? body, CancellationToken ct)
     {
@@ -39,6 +40,7 @@ internal sealed class RevokePermit(AppDb db, PermitScope scope, PermitAccess acc
             number, permit.Status, to, reason));
         audit.Record(actor, PermitLifecycleAuditEvents.PermitRevoked, "permit", number,
             new { from = permit.Status, to, reason, quotaReleased = application.HoldsQuota ? 1 : 0, application.QuotaYear });
+        events.Emit(new PermitRevokedV1(number, permit.ApplicationId, permit.EmployerBin, permit.RegionCode, permit.Status, today));
         await notifier.NotifyEmployerAsync(permit.EmployerBin, "Permit revoked", $"Permit {number} is revoked from {today:yyyy-MM-dd}: {reason}",
             "/permits/" + number, ct);
         try

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.Domain;
+using Qonys.Web.Modules.Permits.Events;
 using Qonys.Web.Modules.Permits.Quotas;
 using Qonys.Web.Modules.Permits.SubmitApplication;
 
@@ -13,7 +14,7 @@ namespace Qonys.Web.Modules.Permits.Decisions;
 /// notification, so two concurrent decisions on one case give one success and one 409.
 /// </summary>
 internal sealed class DecideApplication(AppDb db, PermitApplicationView view, PermitApplicationAccess access, QuotaBook quotas, ReferenceData refs, AuditLog audit,
-    Notifier notifier, TimeProvider clock)
+    Notifier notifier, OutboundEvents events, TimeProvider clock)
 {
     public Task<UseCaseResult<PermitApplicationResponse>> ApproveAsync(Actor actor, Guid id, CancellationToken ct) =>
         DecideAsync(actor, id, CaseActionType.Approve, reason: null, ct);
@@ -84,6 +85,8 @@ internal sealed class DecideApplication(AppDb db, PermitApplicationView view, Pe
             "permit_application", id.ToString(), new { action, from, to, reason, permits = permits.Select(p => p.Number) });
         notifier.Notify(recipients, $"Permit application {to.Replace('_', ' ')}", Message(application, action, reason, permits),
             "/permits/applications/" + id);
+        events.Emit(PermitsOutboundEvents.StatusChanged(application, from, to, now, permits.Select(p => p.Number)));
+        foreach (var p in permits) events.Emit(PermitsOutboundEvents.Issued(p));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         var numbers = action == CaseActionType.Approve

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Permits.ChangePermits;
 using Qonys.Web.Modules.Permits.Domain;
+using Qonys.Web.Modules.Permits.Events;
 using Qonys.Web.Modules.Permits.Quotas;
 using Qonys.Web.Modules.Permits.SubmitApplication;
 
@@ -20,7 +21,7 @@ internal sealed record SweepResult(int PermitsExpired, int ApprovalsLapsed, int 
 /// Each item is its own transaction guarded by a conditional update, so several app nodes sweeping at once change
 /// each record once; an item another node changed first is skipped.
 /// </summary>
-internal sealed class PermitLifecycleSweep(AppDb db, QuotaBook quotas, AuditLog audit, Notifier notifier, TimeProvider clock,
+internal sealed class PermitLifecycleSweep(AppDb db, QuotaBook quotas, AuditLog audit, Notifier notifier, OutboundEvents events, TimeProvider clock,
     ILogger<PermitLifecycleSweep> log)
 {
     public async Task<SweepResult> RunOnceAsync(DateOnly today, CancellationToken ct = default)
@@ -62,6 +63,7 @@ internal sealed class PermitLifecycleSweep(AppDb db, QuotaBook quotas, AuditLog 
         application.History.Add(CaseHistory.AppendForPermit(application.History, applicationId, CaseActionType.Expire, now, null, Actor.System.Role,
             number, PermitStatus.Active, to, $"valid until {validUntil:yyyy-MM-dd}"));
         audit.Record(Actor.System, PermitLifecycleAuditEvents.PermitExpired, "permit", number, new { validUntil });
+        events.Emit(new PermitExpiredV1(number, applicationId, employerBin, application.RegionCode, validUntil));
         await notifier.NotifyEmployerAsync(employerBin, "Permit expired", $"Permit {number} expired: it was valid until {validUntil:yyyy-MM-dd}.",
             "/permits/" + number, ct);
         await db.SaveChangesAsync(ct);
@@ -103,6 +105,7 @@ internal sealed class PermitLifecycleSweep(AppDb db, QuotaBook quotas, AuditLog 
         application.HoldsQuota = false;
         audit.Record(Actor.System, PermitAuditEvents.ApprovalLapsed, "permit_application", id.ToString(),
             new { feeDueOn = application.FeeDueOn, cancelled, quotaReleased = cancelled.Count, application.QuotaYear });
+        events.Emit(PermitsOutboundEvents.StatusChanged(application, ApplicationStatus.Approved, to, now, cancelled));
         await notifier.NotifyEmployerAsync(application.EmployerBin, "Permit application lapsed",
             $"The approval lapsed because {reason}; {cancelled.Count} permit(s) are cancelled and the quota places released.",
             "/permits/applications/" + id, ct);

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Permits.Domain;
+using Qonys.Web.Modules.Permits.Events;
 using Qonys.Web.Modules.Permits.SubmitApplication;
 
 namespace Qonys.Web.Modules.Permits.Quotas;
 
 /// <summary>Reads the quota ledger and lets an administrator set or revise a cap, keeping the reason.</summary>
-internal sealed class QuotaAdministration(AppDb db, ReferenceData refs, AuditLog audit, TimeProvider clock)
+internal sealed class QuotaAdministration(AppDb db, ReferenceData refs, AuditLog audit, OutboundEvents events, TimeProvider clock)
 {
     public async Task<UseCaseResult<List<QuotaResponse>>> ListAsync(Actor actor, int? year, string? regionCode, string? category, CancellationToken ct)
     {
@@ -55,6 +56,7 @@ internal sealed class QuotaAdministration(AppDb db, ReferenceData refs, AuditLog
         });
         audit.Record(actor, PermitAuditEvents.QuotaRevised, "quota", $"{year}/{regionCode}/{category}",
             new { oldCap = current?.Cap, newCap = cap, reason = body.Reason });
+        events.Emit(new QuotaRevisedV1(year, regionCode, category, current?.Cap, cap));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         var saved = await row.AsNoTracking().FirstAsync(ct);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.Domain;
+using Qonys.Web.Modules.Permits.Events;
 using Qonys.Web.Modules.Permits.Quotas;
 
 namespace Qonys.Web.Modules.Permits.SubmitApplication;
@@ -21,7 +22,7 @@ internal static class PermitAuditEvents
 /// quota that cannot hold them refuses the application (422, rule "quota") without creating it.
 /// </summary>
 internal sealed class SubmitPermitApplication(AppDb db, PermitAssessment assessment, PermitApplicationAccess access, QuotaBook quotas, ReferenceData refs,
-    AuditLog audit, Notifier notifier, TimeProvider clock)
+    AuditLog audit, Notifier notifier, OutboundEvents events, TimeProvider clock)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -76,6 +77,7 @@ internal sealed class SubmitPermitApplication(AppDb db, PermitAssessment assessm
         db.Add(application);
         audit.Record(actor, PermitAuditEvents.ApplicationSubmitted, "permit_application", application.Id.ToString(),
             new { application.EmployerBin, application.RegionCode, application.Category, application.WorkerCount, status, checks });
+        events.Emit(PermitsOutboundEvents.StatusChanged(application, null, status, now, []));
         await notifier.NotifyEmployerAsync(application.EmployerBin, $"Permit application {status.Replace('_', ' ')}",
             $"Your application for {application.WorkerCount} category {application.Category} worker(s) in {application.RegionCode} was received: " +
             (status == ApplicationStatus.Submitted ? $"a decision is due by {application.DecisionDueOn:yyyy-MM-dd}." : "some checks failed; see the case page."),
