@@ -9,6 +9,7 @@ using Qonys.Web.Modules.Forecasts;
 using Qonys.Web.Modules.Permits;
 using Qonys.Web.Modules.Registry;
 using Qonys.Web.Modules.Selection;
+using Qonys.Web.Modules.Support;
 using Qonys.Web.Platform.Demo;
 using Qonys.Web.Platform.Security;
 
@@ -27,6 +28,7 @@ internal static class QonysApp
         new SelectionModule(),
         new DemographyModule(),
         new ForecastsModule(),
+        new SupportModule(),
     ];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -51,13 +53,9 @@ internal static class QonysApp
         services.AddScoped<ReferenceData>();
         services.AddScoped<ReferenceSeeder>();
         services.AddScoped<RuleValueEditing>();
-        services.AddScoped<Notifier>();
-        services.AddScoped<NotificationDispatcher>();
+        services.AddQonysNotifications();
         services.AddScoped<DemoAccounts>();
         services.AddScoped<DemoDataSet>();
-        services.AddSingleton<IEmailGateway>(sp => options.Email.Gateway == "smtp"
-            ? new SmtpEmailGateway(sp.GetRequiredService<IOptions<QonysOptions>>())
-            : new FileEmailGateway(sp.GetRequiredService<IOptions<QonysOptions>>()));
         services.AddQonysJobs();
         if (options.Jobs.RunBackgroundJobs) services.AddPeriodicJob<NotificationJob>();
         services.AddPeriodicJob<IdempotencyKeyCleanup>();
@@ -104,6 +102,7 @@ internal static class QonysApp
         app.MapReferenceApi();
         app.MapAuditApi();
         app.MapNotificationsApi();
+        app.MapNotificationSettingsApi();
         foreach (var module in Modules) module.MapEndpoints(app);
         app.MapQonysUi();
         return app;

@@ -50,6 +50,10 @@ static class AccessTable
         new("GET /api/v1/notifications", SignedIn, "docs", People, NotForMachines),
         new("GET /api/v1/notifications/unread-count", SignedIn, "docs", People, NotForMachines),
         new("POST /api/v1/notifications/{id:guid}/read", SignedIn, "docs", People, NotForMachines),
+        new("GET /api/v1/notifications/preferences", SignedIn, "docs", People, NotForMachines),
+        new("PUT /api/v1/notifications/preferences", SignedIn, "docs", People, NotForMachines),
+        new("GET /api/v1/notifications/deliveries", SignedIn, "docs", People, NotForMachines),
+        new("GET /api/v1/notification-deliveries", "Administrator", "docs"),
 
         // Registry
         new("POST /api/v1/employers", "Administrator Officer Employer", "docs"),
@@ -140,6 +144,11 @@ static class AccessTable
         new("GET /api/v1/forecasts/series", "Analyst Administrator", "docs"),
         new("GET /api/v1/forecasts/{seriesKey}", "Analyst Administrator", "docs"),
 
+        // Online support
+        new("GET /api/v1/cases/{kind}/{id}/messages", "Administrator Officer Inspector Employer", "docs"),
+        new("POST /api/v1/cases/{kind}/{id}/messages", "Administrator Officer Employer", "docs"),
+        new("GET /api/v1/cases/{kind}/{id}/attachments/{attachmentId:guid}", "Administrator Officer Inspector Employer", "docs"),
+
         // Pages (the docs list none; the permission each page requires)
         new("* /", Public, "code"),
         new("* /login", Public, "code"),
@@ -147,6 +156,8 @@ static class AccessTable
         new("* /api-docs", Public, "code"),
         new("* /verify/{number?}", Public, "spec"), // API.md: the public permit check the QR code points to
         new("* /notifications", SignedIn, "code"),
+        new("* /notifications/preferences", SignedIn, "code"),
+        new("* /support/{kind}/{id}", "Employer Officer Inspector Administrator", "code"),
         new("* /audit", "Auditor", "code"),
         new("* /analytics/foreign-workers", "Analyst Administrator Officer", "code"),
         new("* /analytics/labour-deficit", "Analyst Administrator", "code"),
