@@ -119,23 +119,29 @@ public sealed class SupportConversationTests(Apps apps)
         }
     }
 
-    public static TheoryData<string, object> BadMessages => new()
+    static string Json(object body) => JsonSerializer.Serialize(body);
+
+    static object File(string name, string type, byte[] content) => new { fileName = name, contentType = type, content = Convert.ToBase64String(content) };
+
+    /// <summary>The field each bad message is refused for, and the message as JSON.</summary>
+    public static TheoryData<string, string> BadMessages => new()
     {
-        { "body", new { body = "  " } },
-        { "attachments[0]", new { body = "x", attachments = new[] { new { fileName = "photo.png", contentType = "image/png", content = Convert.ToBase64String(Pdf) } } } },
-        { "attachments[0]", new { body = "x", attachments = new[] { new { fileName = "tool.exe", contentType = "application/x-msdownload", content = Convert.ToBase64String(Pdf) } } } },
-        { "attachments[0]", new { body = "x", attachments = new[] { new { fileName = "../etc/passwd", contentType = "text/plain", content = Convert.ToBase64String("root"u8.ToArray()) } } } },
-        { "attachments[0]", new { body = "x", attachments = new[] { new { fileName = "big.pdf", contentType = "application/pdf", content = Convert.ToBase64String([.. Pdf, .. new byte[600 * 1024]]) } } } },
-        { "attachments", new { body = "x", attachments = Enumerable.Range(0, 4).Select(i => new { fileName = $"n{i}.txt", contentType = "text/plain", content = Convert.ToBase64String("note"u8.ToArray()) }).ToArray() } },
+        { "body", Json(new { body = "  " }) },
+        { "attachments[0]", Json(new { body = "x", attachments = new[] { File("photo.png", "image/png", Pdf) } }) },
+        { "attachments[0]", Json(new { body = "x", attachments = new[] { File("tool.exe", "application/x-msdownload", Pdf) } }) },
+        { "attachments[0]", Json(new { body = "x", attachments = new[] { File("../etc/passwd", "text/plain", "root"u8.ToArray()) } }) },
+        { "attachments[0]", Json(new { body = "x", attachments = new[] { File("big.pdf", "application/pdf", [.. Pdf, .. new byte[600 * 1024]]) } }) },
+        { "attachments", Json(new { body = "x", attachments = Enumerable.Range(0, 4).Select(i => File($"n{i}.txt", "text/plain", "note"u8.ToArray())).ToArray() }) },
     };
 
     [Theory, OnSqlite(nameof(BadMessages)), OnPostgres(nameof(BadMessages))]
-    public async Task A_message_outside_the_limits_is_refused_naming_the_field(Provider provider, string field, object body)
+    public async Task A_message_outside_the_limits_is_refused_naming_the_field(Provider provider, string field, string body)
     {
         var app = await apps.For(provider);
         var id = await SubmitAsync(app);
         using var employer = await app.As(Demo.Employer);
-        var problem = await (await employer.PostAsJsonAsync(Messages(id), body)).ShouldBeProblem(HttpStatusCode.BadRequest);
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        var problem = await (await employer.PostAsync(Messages(id), content)).ShouldBeProblem(HttpStatusCode.BadRequest);
         problem.GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue(problem.ToString());
         (await employer.GetFromJsonAsync<JsonElement>(Messages(id))).GetProperty("messages").GetArrayLength().ShouldBe(0);
     }
