@@ -278,7 +278,7 @@ public sealed class NotificationDeliveryTests
         accepted.GetProperty("text").GetString()!.ShouldStartWith("Ответ сотрудника по делу");
         accepted.GetProperty("sender").GetString().ShouldBe("Qonys");
 
-        // A node that dies after the operator accepted sends again under the same key: the operator keeps one message.
+        // A repeated key is answered 409 and counted as sent: the operator keeps one message.
         await gateways.Sms[0].SendAsync(new SmsMessage(row.Id, "+77011234567", "again"), CancellationToken.None);
         sms.Accepted.Count.ShouldBe(1);
 
@@ -301,6 +301,69 @@ public sealed class NotificationDeliveryTests
         refused.Attempts.ShouldBe(1);
         refused.LastError!.ShouldContain("operator refused the message (400)");
         refused.LastError!.ShouldNotContain("+77019999999");
+    }
+
+    /// <summary>Sends through the real provider, then "dies" (as under kill -9) before the dispatcher can record it.</summary>
+    sealed class DyingAfterSending(ISmsGateway inner, CancellationTokenSource death) : ISmsGateway
+    {
+        public string Name => inner.Name;
+
+        public async Task SendAsync(SmsMessage message, CancellationToken ct)
+        {
+            await inner.SendAsync(message, ct);
+            await death.CancelAsync();
+            ct.ThrowIfCancellationRequested();
+        }
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_node_dying_after_the_operator_accepted_leaves_one_message_at_the_operator(Provider provider)
+    {
+        await using var sms = await SmsOperator.StartAsync();
+        var settings = new Dictionary<string, string?>(NoJobs)
+        {
+            ["Qonys:Notifications:SmsProviders:0:Name"] = "operator",
+            ["Qonys:Notifications:SmsProviders:0:Kind"] = "http",
+            ["Qonys:Notifications:SmsProviders:0:BaseUrl"] = sms.BaseAddress.ToString(),
+        };
+        await using var app = await TestApp.StartAsync(provider, settings);
+        var (userId, _, _) = await app.CreateUserAsync();
+        var id = Guid.CreateVersion7();
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(new Notification
+            {
+                Id = id, UserId = userId, Channel = NotificationChannels.Sms, Recipient = "+77011234567", Subject = "Permit approved", Body = "x",
+                CreatedAt = app.Clock.GetUtcNow().UtcDateTime,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var real = app.Services.GetRequiredService<NotificationGateways>().Sms[0];
+        var clock = new SettableClock(app.Clock.GetUtcNow());
+
+        // Node A: the operator accepts, then the node dies before recording it.
+        using var death = new CancellationTokenSource();
+        using (var scope = app.Services.CreateScope())
+            await Should.ThrowAsync<OperationCanceledException>(() =>
+                NotificationTests.Dispatcher(scope, new NotificationGateways([], [new DyingAfterSending(real, death)]), clock).DispatchBatchAsync(death.Token));
+        sms.Accepted.Count.ShouldBe(1);
+        (await RowAsync(app, id)).Status.ShouldBe(NotificationStatus.Pending);
+
+        // Node B, within A's claim, leaves it alone; after the claim runs out it sends again under the same key.
+        var gateways = new NotificationGateways([], [real]);
+        (await DispatchAsync(app, gateways, clock)).ShouldBe(0);
+        sms.Requests.Count.ShouldBe(1);
+        clock.Now += TimeSpan.FromSeconds(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Qonys.Web.Platform.Hosting.QonysOptions>>()
+            .Value.Jobs.NotificationLeaseSeconds + 1);
+        (await DispatchAsync(app, gateways, clock)).ShouldBe(1);
+
+        sms.Requests.Count.ShouldBe(2);
+        sms.Requests.Select(r => r.Key).Distinct().ShouldHaveSingleItem().ShouldBe(id.ToString("N"));
+        sms.Accepted.Count.ShouldBe(1);
+        var row = await RowAsync(app, id);
+        row.Status.ShouldBe(NotificationStatus.Delivered);
+        row.Provider.ShouldBe("operator");
+        row.Attempts.ShouldBe(2);
     }
 
     [Theory, OnSqlite, OnPostgres]
