@@ -7,6 +7,7 @@ using Qonys.Web.Modules.Compliance;
 using Qonys.Web.Modules.Permits;
 using Qonys.Web.Modules.Registry;
 using Qonys.Web.Modules.Selection;
+using Qonys.Web.Modules.Support;
 using Qonys.Web.Platform.Demo;
 using Qonys.Web.Platform.Security;
 
@@ -23,6 +24,7 @@ internal static class QonysApp
         new PermitsModule(),
         new AnalyticalCentreModule(),
         new SelectionModule(),
+        new SupportModule(),
     ];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -49,13 +51,9 @@ internal static class QonysApp
         services.AddScoped<ReferenceData>();
         services.AddScoped<ReferenceSeeder>();
         services.AddScoped<RuleValueEditing>();
-        services.AddScoped<Notifier>();
-        services.AddScoped<NotificationDispatcher>();
+        services.AddQonysNotifications();
         services.AddScoped<DemoAccounts>();
         services.AddScoped<DemoDataSet>();
-        services.AddSingleton<IEmailGateway>(sp => options.Email.Gateway == "smtp"
-            ? new SmtpEmailGateway(sp.GetRequiredService<IOptions<QonysOptions>>())
-            : new FileEmailGateway(sp.GetRequiredService<IOptions<QonysOptions>>()));
         services.AddQonysJobs();
         if (options.Jobs.RunBackgroundJobs) services.AddPeriodicJob<NotificationJob>();
         if (options.Jobs.RunBackgroundJobs) services.AddPeriodicJob<AuditAnchoringJob>();
@@ -104,6 +102,7 @@ internal static class QonysApp
         app.MapAuditApi();
         app.MapNotificationsApi();
         app.MapOutboxApi();
+        app.MapNotificationSettingsApi();
         foreach (var module in Modules) module.MapEndpoints(app);
         app.MapQonysUi();
         return app;

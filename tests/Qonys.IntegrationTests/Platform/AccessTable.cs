@@ -31,6 +31,11 @@ static class AccessTable
         new("GET /openapi/{documentName}.json", Public, "code"),
         new("POST /logout", SignedIn, "code"),
 
+        // Online support
+        new("GET /api/v1/cases/{kind}/{id}/messages", "Administrator Officer Inspector Employer", "docs"),
+        new("POST /api/v1/cases/{kind}/{id}/messages", "Administrator Officer Employer", "docs"),
+        new("GET /api/v1/cases/{kind}/{id}/attachments/{attachmentId:guid}", "Administrator Officer Inspector Employer", "docs"),
+
         // Pages (the docs list none; the permission each page requires)
         new("* /", Public, "code"),
         new("* /login", Public, "code"),
@@ -38,6 +43,8 @@ static class AccessTable
         new("* /api-docs", Public, "code"),
         new("* /verify/{number?}", Public, "spec"), // API.md: the public permit check the QR code points to
         new("* /notifications", SignedIn, "code"),
+        new("* /notifications/preferences", SignedIn, "code"),
+        new("* /support/{kind}/{id}", "Employer Officer Inspector Administrator", "code"),
         new("* /audit", "Auditor", "code"),
         new("* /integration/outbox", "Administrator", "code"),
         new("* /analytics/foreign-workers", "Analyst Administrator Officer", "code"),

@@ -69,6 +69,7 @@ internal sealed class PermitsModule : IModule
         services.AddScoped<RevokePermit>();
         services.AddScoped<PermitLifecycleSweep>();
         services.AddScoped<WorkQueue>();
+        services.AddScoped<Support.Contracts.ISupportCaseKind, Access.PermitApplicationSupportCase>();
         services.AddScoped<HouseholdPermits>();
         services.AddScoped<PermitCertificate>();
         services.AddOptions<PermitJobOptions>().BindConfiguration("Qonys:Jobs");

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Mail;
 using System.Text;
-using Microsoft.Extensions.Options;
 
 namespace Qonys.Web.Platform.Notifications;
 
@@ -10,28 +9,68 @@ internal sealed record EmailMessage(Guid Id, string To, string Subject, string B
 /// <summary>Where e-mail goes. Implementations must treat <see cref="EmailMessage.Id"/> as the delivery key.</summary>
 internal interface IEmailGateway
 {
+    /// <summary>The provider's name as configured: the delivery status says which provider sent a message.</summary>
+    string Name { get; }
+
     Task SendAsync(EmailMessage message, CancellationToken ct);
 }
 
 /// <summary>Demo and test sink: one .eml file per message, named by its id, so a repeated delivery writes nothing new.</summary>
-internal sealed class FileEmailGateway(IOptions<QonysOptions> options) : IEmailGateway
+internal sealed class FileEmailGateway(string name, string folder, string from) : IEmailGateway
 {
-    public string Folder { get; } = Path.GetFullPath(Path.Combine(options.Value.Database.DataFolder, options.Value.Email.FileFolder));
+    public string Name => name;
 
-    public async Task SendAsync(EmailMessage message, CancellationToken ct)
+    public string Folder { get; } = folder;
+
+    public Task SendAsync(EmailMessage message, CancellationToken ct)
     {
-        Directory.CreateDirectory(Folder);
-        var target = Path.Combine(Folder, message.Id.ToString("N") + ".eml");
-        if (File.Exists(target)) return;
-        var temp = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
         var text = new StringBuilder()
             .Append("Message-ID: <").Append(message.Id.ToString("N")).Append("@qonys.kz>\r\n")
-            .Append("From: ").Append(options.Value.Email.From).Append("\r\n")
+            .Append("From: ").Append(from).Append("\r\n")
             .Append("To: ").Append(message.To).Append("\r\n")
             .Append("Subject: ").Append(message.Subject).Append("\r\n")
             .Append("Content-Type: text/plain; charset=utf-8\r\n\r\n")
             .Append(message.Body).Append(message.Link is null ? "" : "\r\n\r\n" + message.Link).Append("\r\n")
             .ToString();
+        return OnceFile.WriteAsync(Folder, message.Id.ToString("N") + ".eml", text, ct);
+    }
+}
+
+/// <summary>
+/// SMTP delivery. SMTP has no delivery key of its own; the Message-ID header carries the notification id so a
+/// receiving system can drop the rare duplicate after a crash between sending and recording (see docs/operations.md).
+/// </summary>
+internal sealed class SmtpEmailGateway(string name, NotificationProviderOptions o, string from) : IEmailGateway
+{
+    public string Name => name;
+
+    public async Task SendAsync(EmailMessage message, CancellationToken ct)
+    {
+        using var client = new SmtpClient(o.SmtpHost, o.SmtpPort) { EnableSsl = o.SmtpSsl };
+        if (o.SmtpUser is not null) client.Credentials = new NetworkCredential(o.SmtpUser, o.SmtpPassword);
+        using var mail = new MailMessage(from, message.To, message.Subject,
+            message.Body + (message.Link is null ? "" : "\n\n" + message.Link));
+        mail.Headers.Add("Message-ID", $"<{message.Id:N}@qonys.kz>");
+        try
+        {
+            await client.SendMailAsync(mail, ct);
+        }
+        catch (SmtpFailedRecipientException e) when (e.StatusCode is SmtpStatusCode.MailboxUnavailable or SmtpStatusCode.MailboxNameNotAllowed)
+        {
+            throw new NotificationRefusedException($"{name} refused the address ({(int)e.StatusCode})");
+        }
+    }
+}
+
+/// <summary>Writes a file once under its final name (a repeated delivery of the same id writes nothing new).</summary>
+internal static class OnceFile
+{
+    public static async Task WriteAsync(string folder, string fileName, string text, CancellationToken ct)
+    {
+        Directory.CreateDirectory(folder);
+        var target = Path.Combine(folder, fileName);
+        if (File.Exists(target)) return;
+        var temp = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
         await File.WriteAllTextAsync(temp, text, ct);
         try
         {
@@ -41,23 +80,5 @@ internal sealed class FileEmailGateway(IOptions<QonysOptions> options) : IEmailG
         {
             File.Delete(temp); // another dispatcher delivered it first
         }
-    }
-}
-
-/// <summary>
-/// SMTP delivery. SMTP has no delivery key of its own; the Message-ID header carries the notification id so a
-/// receiving system can drop the rare duplicate after a crash between sending and recording (see docs/operations.md).
-/// </summary>
-internal sealed class SmtpEmailGateway(IOptions<QonysOptions> options) : IEmailGateway
-{
-    public async Task SendAsync(EmailMessage message, CancellationToken ct)
-    {
-        var o = options.Value.Email;
-        using var client = new SmtpClient(o.SmtpHost, o.SmtpPort) { EnableSsl = o.SmtpSsl };
-        if (o.SmtpUser is not null) client.Credentials = new NetworkCredential(o.SmtpUser, o.SmtpPassword);
-        using var mail = new MailMessage(o.From, message.To, message.Subject,
-            message.Body + (message.Link is null ? "" : "\n\n" + message.Link));
-        mail.Headers.Add("Message-ID", $"<{message.Id:N}@qonys.kz>");
-        await client.SendMailAsync(mail, ct);
     }
 }

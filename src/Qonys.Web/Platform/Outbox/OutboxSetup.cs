@@ -14,7 +14,7 @@ internal static class OutboxSetup
     /// </summary>
     public static void AddQonysOutbox(this IServiceCollection services, IConfiguration configuration, QonysOptions options)
     {
-        Permissions.Grant(OutboxRead, Roles.Administrator);
+        services.AddPermission(OutboxRead, Roles.Administrator);
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
         services.AddSingleton<IInterceptor, OutboxSequencing>();
         services.AddSingleton<OutboundEventCatalog>();

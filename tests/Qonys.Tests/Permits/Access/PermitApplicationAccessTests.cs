@@ -20,16 +20,17 @@ public sealed class PermitApplicationAccessTests
     [
         PermitApplicationOperations.Read, PermitApplicationOperations.Submit, PermitApplicationOperations.Decide,
         PermitApplicationOperations.Withdraw, PermitApplicationOperations.PayFee, PermitApplicationOperations.Assess,
+        PermitApplicationOperations.Converse,
     ];
 
     [Theory]
-    [InlineData(Roles.Administrator, null, null, "read submit decide withdraw pay_fee assess")]
-    [InlineData(Roles.Officer, "KZ-35", null, "read submit decide assess")]
+    [InlineData(Roles.Administrator, null, null, "read submit decide withdraw pay_fee assess converse")]
+    [InlineData(Roles.Officer, "KZ-35", null, "read submit decide assess converse")]
     [InlineData(Roles.Officer, "KZ-71", null, "")]
     [InlineData(Roles.Officer, null, null, "")]
     [InlineData(Roles.Inspector, "KZ-35", null, "read")]
     [InlineData(Roles.Inspector, "KZ-71", null, "")]
-    [InlineData(Roles.Employer, null, Own, "read submit withdraw pay_fee")]
+    [InlineData(Roles.Employer, null, Own, "read submit withdraw pay_fee converse")]
     [InlineData(Roles.Employer, null, Other, "")]
     [InlineData(Roles.Employer, null, null, "")]
     [InlineData(Roles.Analyst, null, null, "")]

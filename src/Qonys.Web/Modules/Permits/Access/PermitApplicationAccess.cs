@@ -14,6 +14,8 @@ internal static class PermitApplicationOperations
     public static readonly RecordOperation PayFee = new("pay_fee");
     /// <summary>See the permit-assessment scorecard of the case.</summary>
     public static readonly RecordOperation Assess = new("assess");
+    /// <summary>Write in the case's online-support conversation.</summary>
+    public static readonly RecordOperation Converse = new("converse");
 
     /// <summary>The operation a case action is, or null for an action nobody takes by hand.</summary>
     public static RecordOperation? Of(string action) => action switch
@@ -29,7 +31,7 @@ internal static class PermitApplicationOperations
 /// Who may see or act on a permit application: administrators every case, officers and inspectors the cases of their
 /// region, an employer account the cases of its own organisation. Within that reach, officers and administrators
 /// decide and see the assessment; employers and administrators withdraw and pay the fee; employers, officers and
-/// administrators submit.
+/// administrators submit and write in the case's online-support conversation (inspectors read it).
 /// </summary>
 internal sealed class PermitApplicationAccess : ClaimsRecordAccess<PermitApplication>
 {
@@ -43,6 +45,7 @@ internal sealed class PermitApplicationAccess : ClaimsRecordAccess<PermitApplica
         [PermitApplicationOperations.Withdraw] = [Roles.Administrator, Roles.Employer],
         [PermitApplicationOperations.PayFee] = [Roles.Administrator, Roles.Employer],
         [PermitApplicationOperations.Assess] = [Roles.Administrator, Roles.Officer],
+        [PermitApplicationOperations.Converse] = [Roles.Administrator, Roles.Officer, Roles.Employer],
     };
 
     protected override RecordKeys<PermitApplication> Keys => ApplicationKeys;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Registry.Contracts;
+using Qonys.Web.Modules.Support.Contracts;
 using Qonys.Web.Platform.Security;
 
 namespace Qonys.Web.Modules.Permits.Queue;
@@ -14,7 +15,7 @@ namespace Qonys.Web.Modules.Permits.Queue;
 /// empty list), an employer its own BIN, an administrator any region.
 /// </summary>
 internal sealed class WorkQueue(AppDb db, PermitApplicationAccess applications, PermitChangeRequestAccess requests, IEmployerDirectory employers,
-    ReferenceData refs, AuditLog audit, Pseudonyms pseudonyms, TimeProvider clock)
+    ReferenceData refs, AuditLog audit, Pseudonyms pseudonyms, ISupportDeadlines replies, TimeProvider clock)
 {
     /// <summary>The most rows a page shows at once (the API pages through the same rows).</summary>
     public const int MaxRows = Paging.MaxPageSize;
@@ -112,9 +113,10 @@ internal sealed class WorkQueue(AppDb db, PermitApplicationAccess applications, 
         var today = Today();
         var rows = await ordered.Take(MaxRows).ToListAsync(ct);
         var names = await employers.NamesAsync(rows.Select(a => a.EmployerBin).Distinct().ToList(), ct);
+        var replyDue = await replies.ReplyDueAsync(Access.PermitApplicationSupportCase.CaseKind, rows.Select(a => a.Id.ToString()).ToList(), ct);
         return rows.Select(a => new CaseSummary(a.Id, a.EmployerBin, names.GetValueOrDefault(a.EmployerBin, ""), a.RegionCode, a.Category,
             a.OccupationCode, a.WorkerCount, a.Status, a.SubmittedOn, a.DecisionDueOn, a.FeeDueOn,
-            DecisionDeadline.IsOverdue(a.Status, a.DecisionDueOn, today))).ToList();
+            DecisionDeadline.IsOverdue(a.Status, a.DecisionDueOn, today), replyDue.TryGetValue(a.Id.ToString(), out var due) ? due : null)).ToList();
     }
 
     DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
