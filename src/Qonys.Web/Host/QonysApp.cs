@@ -6,6 +6,7 @@ using Qonys.Web.Modules.Analytics;
 using Qonys.Web.Modules.Compliance;
 using Qonys.Web.Modules.Demography;
 using Qonys.Web.Modules.Forecasts;
+using Qonys.Web.Modules.Integration;
 using Qonys.Web.Modules.Permits;
 using Qonys.Web.Modules.Registry;
 using Qonys.Web.Modules.Selection;
@@ -27,6 +28,7 @@ internal static class QonysApp
         new SelectionModule(),
         new DemographyModule(),
         new ForecastsModule(),
+        new IntegrationModule(),
     ];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)

@@ -63,7 +63,6 @@ static class AccessTable
         new("POST /api/v1/permit-applications/{id:guid}/approve", "Officer Administrator", "docs"),
         new("POST /api/v1/permit-applications/{id:guid}/reject", "Officer Administrator", "docs"),
         new("POST /api/v1/permit-applications/{id:guid}/withdraw", "Employer Administrator", "docs"),
-        new("POST /api/v1/permit-applications/{id:guid}/pay-fee", "Employer Administrator", "docs"),
         new("GET /api/v1/permits", "Employer Officer Inspector Administrator Analyst", "code"), // docs: "scoped"
         new("GET /api/v1/permits/{number}", "Employer Officer Inspector Administrator Analyst", "code"),
         new("GET /api/v1/permits/{number}/certificate.pdf", "Employer Officer Inspector Administrator Analyst", "code"),
@@ -123,6 +122,14 @@ static class AccessTable
         new("GET /api/v1/ata-zholy/applications/{id:guid}", SignedIn, "docs", "Migrant Officer Administrator",
             "the docs say signed-in users; the code lets only the Migrant, Officer and Administrator read applications"),
 
+        // Integration (inbound events) and compliance registers
+        new("POST /api/v1/integration/events", "IntegrationClient Administrator", "spec"),
+        new("GET /api/v1/integration/events/{eventId:guid}", "Administrator", "docs"),
+        new("GET /api/v1/integration/dead-letters", "Administrator", "docs"),
+        new("POST /api/v1/integration/dead-letters/{eventId:guid}/replay", "Administrator", "docs"),
+        new("GET /api/v1/employment-contracts", "Inspector Analyst Administrator", "spec"),
+        new("GET /api/v1/compliance/overstays", "Inspector Administrator", "docs"),
+
         // Analytical centre
         new("POST /api/v1/demography/projections", "Analyst Administrator", "docs"),
         new("GET /api/v1/demography/projections", "Analyst Administrator", "docs"),
@@ -148,6 +155,7 @@ static class AccessTable
         new("* /verify/{number?}", Public, "spec"), // API.md: the public permit check the QR code points to
         new("* /notifications", SignedIn, "code"),
         new("* /audit", "Auditor", "code"),
+        new("* /integration/dead-letters", "Administrator", "code"),
         new("* /analytics/foreign-workers", "Analyst Administrator Officer", "code"),
         new("* /analytics/labour-deficit", "Analyst Administrator", "code"),
         new("* /analytics/projections", "Analyst Administrator", "code"),

@@ -54,6 +54,7 @@ public sealed class NavigationTests
             ("/selection/scorecards", "nav.selection.scorecards"),
             ("/selection/rounds", "nav.selection.rounds"),
             ("/analytics/projections", "nav.analytics_centre"),
+            ("/integration/dead-letters", "nav.dead_letters"),
             ("/api-docs", "nav.api"),
         ]);
     }
