@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.IntegrationTests.Permits;
+using Qonys.IntegrationTests.Security;
 using Qonys.Web.Modules.Compliance.Domain;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Registry.Domain;
@@ -311,6 +312,35 @@ public sealed class InboundEventsTests(Apps apps)
         // The same event sent again after its replay is a duplicate: the address is not written twice.
         var again = await SendAsync(app, "address_changed", payload, eventId);
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_dead_letter_page_shows_the_types_by_name_in_the_chosen_language_and_replays(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var iin = Demo.NewBin();
+        var eventId = Guid.NewGuid();
+        await AcceptedAsync(app, "address_changed", new { iin, regionCode = "KZ-59", locality = "Petropavl", address = "Abay St 9" }, eventId);
+        using var browser = await Browser.SignedInAsync(app, Demo.Admin);
+
+        var ru = WebUtility.HtmlDecode(await browser.Http.GetStringAsync("/integration/dead-letters?type=address_changed&culture=ru"));
+        ru.ShouldContain("Непримененные входящие события");
+        ru.ShouldContain("<td>Смена адреса</td>");
+        ru.ShouldContain(eventId.ToString());
+        var kk = WebUtility.HtmlDecode(await browser.Http.GetStringAsync("/integration/dead-letters?type=address_changed&culture=kk"));
+        kk.ShouldContain("<td>Мекенжайдың өзгеруі</td>");
+
+        await KnownPersonAsync(app, iin);
+        var token = Browser.FormToken(await browser.Http.GetStringAsync("/integration/dead-letters?culture=en"));
+        var replay = await browser.Http.PostAsync("/integration/dead-letters?handler=Replay", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["eventId"] = eventId.ToString(), ["__RequestVerificationToken"] = token,
+        }));
+        replay.StatusCode.ShouldBe(HttpStatusCode.Redirect, await replay.Content.ReadAsStringAsync());
+        replay.Headers.Location!.ToString().ShouldContain("outcome=applied");
+        (await InboxEntryAsync(app, eventId)).GetProperty("outcome").GetString().ShouldBe("applied");
+        using var inspector = await Browser.SignedInAsync(app, Demo.InspectorKaraganda);
+        (await inspector.Http.GetAsync("/integration/dead-letters")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
     }
 
     [Theory, OnSqlite, OnPostgres]
