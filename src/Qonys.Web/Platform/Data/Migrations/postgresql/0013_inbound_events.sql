@@ -54,3 +54,5 @@ ALTER TABLE registry_persons ADD COLUMN address_locality character varying(200);
 ALTER TABLE registry_persons ADD COLUMN address character varying(500);
 ALTER TABLE registry_persons ADD COLUMN address_changed_on date;
 ALTER TABLE registry_persons ADD COLUMN died_on date;
+CREATE INDEX ix_permits_application_workers_citizenship_passport_number ON permits_application_workers (citizenship, passport_number);
+CREATE INDEX ix_permits_permits_worker_id ON permits_permits (worker_id);

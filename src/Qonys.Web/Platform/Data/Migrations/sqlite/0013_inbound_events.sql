@@ -52,3 +52,5 @@ ALTER TABLE "registry_persons" ADD COLUMN "address_locality" TEXT NULL;
 ALTER TABLE "registry_persons" ADD COLUMN "address" TEXT NULL;
 ALTER TABLE "registry_persons" ADD COLUMN "address_changed_on" TEXT NULL;
 ALTER TABLE "registry_persons" ADD COLUMN "died_on" TEXT NULL;
+CREATE INDEX "ix_permits_application_workers_citizenship_passport_number" ON "permits_application_workers" ("citizenship", "passport_number");
+CREATE INDEX "ix_permits_permits_worker_id" ON "permits_permits" ("worker_id");
