@@ -272,7 +272,7 @@ public sealed class InboundEventsTests(Apps apps)
         entry.GetProperty("duplicates").GetInt32().ShouldBe(19);
         entry.GetProperty("attempts").GetInt32().ShouldBe(1);
         var audited = await node1.WithDbAsync(db => db.Set<Qonys.Web.Platform.Audit.AuditEntry>().AsNoTracking()
-            .CountAsync(a => a.EntityType == "inbound_event" && a.EntityId == eventId.ToString("D")));
+            .CountAsync(a => a.Type == "integration.event_applied" && a.EntityId == eventId.ToString("D")));
         audited.ShouldBe(1);
     }
 

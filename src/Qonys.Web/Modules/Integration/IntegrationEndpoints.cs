@@ -44,12 +44,12 @@ internal static class IntegrationEndpoints
         };
     }
 
-    static async Task<Results<Ok<InboxEntryResponse>, NotFoundProblem>> GetEvent(Guid eventId, DeadLetters inbox, CancellationToken ct) =>
-        (await inbox.GetAsync(eventId, ct)).ToOk(Refusals.NotFound);
+    static async Task<Results<Ok<InboxEntryResponse>, NotFoundProblem>> GetEvent(Guid eventId, Actor actor, DeadLetters inbox, CancellationToken ct) =>
+        (await inbox.GetAsync(actor, eventId, ct)).ToOk(Refusals.NotFound);
 
     static async Task<Results<Ok<PagedList<InboxEntryResponse>>, ValidationProblem>> ListDeadLetters(
-        string? type, int? page, int? pageSize, DeadLetters inbox, CancellationToken ct) =>
-        (await inbox.ListAsync(type, page, pageSize, ct)).ToOk(Refusals.Invalid);
+        string? type, int? page, int? pageSize, Actor actor, DeadLetters inbox, CancellationToken ct) =>
+        (await inbox.ListAsync(actor, type, page, pageSize, ct)).ToOk(Refusals.Invalid);
 
     static async Task<Results<Ok<InboxEntryResponse>, NotFoundProblem, ConflictProblem>> Replay(
         Guid eventId, Actor actor, DeadLetters inbox, CancellationToken ct) =>

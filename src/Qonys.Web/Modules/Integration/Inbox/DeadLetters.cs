@@ -17,14 +17,16 @@ internal sealed class DeadLetters(AppDb db, InboundRoutes routes, InboundEventIn
 {
     const string Replaying = "replaying";
 
-    public async Task<UseCaseResult<InboxEntryResponse>> GetAsync(Guid eventId, CancellationToken ct)
+    public async Task<UseCaseResult<InboxEntryResponse>> GetAsync(Actor actor, Guid eventId, CancellationToken ct)
     {
         var id = eventId.ToString("D");
         var entry = await db.Set<InboxEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.EventId == id, ct);
-        return entry is null ? UseCaseResult<InboxEntryResponse>.NotFound() : UseCaseResult<InboxEntryResponse>.Ok(ToResponse(entry));
+        if (entry is null) return UseCaseResult<InboxEntryResponse>.NotFound();
+        await audit.RecordNowAsync(actor, IntegrationAuditEvents.InboxRead, "inbound_event", id, ct: ct);
+        return UseCaseResult<InboxEntryResponse>.Ok(ToResponse(entry));
     }
 
-    public async Task<UseCaseResult<PagedList<InboxEntryResponse>>> ListAsync(string? type, int? page, int? pageSize, CancellationToken ct)
+    public async Task<UseCaseResult<PagedList<InboxEntryResponse>>> ListAsync(Actor actor, string? type, int? page, int? pageSize, CancellationToken ct)
     {
         if (type is not null && routes.Find(type) is null)
             return UseCaseResult<PagedList<InboxEntryResponse>>.Invalid("type", "is not a known event type; one of: " + string.Join(", ", routes.Names));
@@ -33,6 +35,7 @@ internal sealed class DeadLetters(AppDb db, InboundRoutes routes, InboundEventIn
         if (type is not null) query = query.Where(e => e.Type == type);
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(e => e.ReceivedAt).ThenBy(e => e.EventId).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        await audit.RecordNowAsync(actor, IntegrationAuditEvents.InboxRead, "dead_letters", type, new { count = items.Count }, ct);
         return UseCaseResult<PagedList<InboxEntryResponse>>.Ok(new PagedList<InboxEntryResponse>(items.Select(ToResponse).ToList(), total, p, size));
     }
 
@@ -61,7 +64,7 @@ internal sealed class DeadLetters(AppDb db, InboundRoutes routes, InboundEventIn
             new { type = entry.Type, outcome = outcome.Applied ? InboxOutcome.Applied : InboxOutcome.DeadLettered, reason = outcome.Reason });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return await GetAsync(eventId, ct);
+        return await GetAsync(actor, eventId, ct);
     }
 
     static InboxEntryResponse ToResponse(InboxEntry e)

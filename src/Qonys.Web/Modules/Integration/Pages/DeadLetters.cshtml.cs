@@ -25,7 +25,7 @@ internal sealed class DeadLettersModel(DeadLetters deadLetters, InboundRoutes ro
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (Type is not null && routes.Find(Type) is null) Type = null;
-        List = (await deadLetters.ListAsync(Type, PageNumber, 50, ct)).Value!;
+        List = (await deadLetters.ListAsync(Actor, Type, PageNumber, 50, ct)).Value!;
         return Page();
     }
 
@@ -35,7 +35,7 @@ internal sealed class DeadLettersModel(DeadLetters deadLetters, InboundRoutes ro
         if (result.Succeeded) return Redirect($"/integration/dead-letters?replayed={eventId}&outcome={result.Value!.Outcome}");
         Errors.Add(result.Outcome == Outcome.NotFound ? t["integration.not_found"] : result.Detail ?? t["integration.not_found"]);
         Response.StatusCode = result.Outcome == Outcome.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict;
-        List = (await deadLetters.ListAsync(null, 1, 50, ct)).Value!;
+        List = (await deadLetters.ListAsync(Actor, null, 1, 50, ct)).Value!;
         return Page();
     }
 }
