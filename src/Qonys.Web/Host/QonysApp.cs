@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Qonys.Web.Modules.AnalyticalCentre;
 using Qonys.Web.Modules.Compliance;
+using Qonys.Web.Modules.Integration;
 using Qonys.Web.Modules.Permits;
 using Qonys.Web.Modules.Registry;
 using Qonys.Web.Modules.Selection;
@@ -25,6 +26,7 @@ internal static class QonysApp
         new AnalyticalCentreModule(),
         new SelectionModule(),
         new SupportModule(),
+        new IntegrationModule(),
     ];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)

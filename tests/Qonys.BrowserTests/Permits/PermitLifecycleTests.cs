@@ -107,10 +107,11 @@ public sealed class PermitLifecycleTests(BrowserApp browser)
         await Expect(officer.GetByTestId("case-status")).ToHaveTextAsync(Get("permits.status.approved", "kk"));
         await Screenshots.SaveAsync(officer, "permits", "case-approved-kk");
 
-        // 5. The employer pays the fee; the permit becomes active and its public page says it is valid.
+        // 5. The employer pays the fee through the demo payment gateway, whose payment_received event makes the permit
+        //    active; its public page says it is valid.
         await employer.GotoAsync(caseUrl);
         await Expect(employer.GetByTestId("case-status")).ToHaveTextAsync(En("permits.status.approved"));
-        await employer.GetByTestId("action-pay_fee").GetByRole(AriaRole.Button).ClickAsync();
+        await employer.GetByTestId("action-pay").GetByRole(AriaRole.Button).ClickAsync();
         await Expect(employer.GetByTestId("case-status")).ToHaveTextAsync(En("permits.status.fee_paid"));
         await employer.GotoAsync("/permits");
         // This case's permit (its number links to the case) is listed as active.

@@ -74,8 +74,7 @@ static class LifecycleSteps
     public static async Task<(Guid Id, string Number)> ActivePermitAsync(TestApp app)
     {
         var (id, number) = await ApprovedAsync(app);
-        using var employer = await app.As(Demo.Employer);
-        (await employer.PostAsync($"/api/v1/permit-applications/{id}/pay-fee", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Integration.InboundEvents.PayFeeAsync(app, id);
         return (id, number);
     }
 

@@ -40,8 +40,10 @@ public sealed class PermitApplicationsApiTests(Apps apps)
         var unpaid = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/public/permits/{permits[0]}/verify");
         unpaid.GetProperty("valid").GetBoolean().ShouldBeFalse();
 
-        var paid = await ReadAsync(await employer.PostAsync($"/api/v1/permit-applications/{id}/pay-fee", null), HttpStatusCode.OK);
-        paid.GetProperty("status").GetString().ShouldBe("fee_paid");
+        // The employer cannot mark its fee paid: only the payment gateway's payment_received event does.
+        (await employer.PostAsync($"/api/v1/permit-applications/{id}/pay-fee", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await Integration.InboundEvents.PayFeeAsync(app, Guid.Parse(id!));
+        (await employer.GetFromJsonAsync<JsonElement>($"/api/v1/permit-applications/{id}")).GetProperty("status").GetString().ShouldBe("fee_paid");
         var verified = await ReadAsync(await anonymous.GetAsync($"/api/v1/public/permits/{permits[0]}/verify"), HttpStatusCode.OK);
         verified.GetProperty("valid").GetBoolean().ShouldBeTrue();
         verified.GetProperty("category").GetString().ShouldBe(category);
@@ -52,6 +54,7 @@ public sealed class PermitApplicationsApiTests(Apps apps)
         var history = (await employer.GetFromJsonAsync<JsonElement>($"/api/v1/permit-applications/{id}")).GetProperty("history");
         history.EnumerateArray().Select(h => h.GetProperty("action").GetString()).ShouldBe(["submit", "approve", "pay_fee"]);
         history[1].GetProperty("actorRole").GetString().ShouldBe("Officer");
+        history[2].GetProperty("actorRole").GetString().ShouldBe("IntegrationClient");
     }
 
     [Theory, OnSqlite, OnPostgres]

@@ -31,11 +31,6 @@ static class AccessTable
         new("GET /openapi/{documentName}.json", Public, "code"),
         new("POST /logout", SignedIn, "code"),
 
-        // Online support
-        new("GET /api/v1/cases/{kind}/{id}/messages", "Administrator Officer Inspector Employer", "docs"),
-        new("POST /api/v1/cases/{kind}/{id}/messages", "Administrator Officer Employer", "docs"),
-        new("GET /api/v1/cases/{kind}/{id}/attachments/{attachmentId:guid}", "Administrator Officer Inspector Employer", "docs"),
-
         // Pages (the docs list none; the permission each page requires)
         new("* /", Public, "code"),
         new("* /login", Public, "code"),
@@ -47,6 +42,7 @@ static class AccessTable
         new("* /support/{kind}/{id}", "Employer Officer Inspector Administrator", "code"),
         new("* /audit", "Auditor", "code"),
         new("* /integration/outbox", "Administrator", "code"),
+        new("* /integration/dead-letters", "Administrator", "code"),
         new("* /analytics/foreign-workers", "Analyst Administrator Officer", "code"),
         new("* /analytics/labour-deficit", "Analyst Administrator", "code"),
         new("* /analytics/projections", "Analyst Administrator", "code"),

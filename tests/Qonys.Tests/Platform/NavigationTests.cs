@@ -54,6 +54,7 @@ public sealed class NavigationTests
             ("/selection/profile", "nav.selection.profile"),
             ("/selection/scorecards", "nav.selection.scorecards"),
             ("/selection/rounds", "nav.selection.rounds"),
+            ("/integration/dead-letters", "nav.dead_letters"),
             ("/integration/outbox", "nav.outbox"),
             ("/api-docs", "nav.api"),
         ]);

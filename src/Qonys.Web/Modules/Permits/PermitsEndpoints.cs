@@ -56,9 +56,6 @@ internal static class PermitsEndpoints
         applications.MapPost("/{id:guid}/withdraw", Withdraw).WithName("WithdrawPermitApplication")
             .RequireAuthorization(ApplicationsWithdraw)
             .WithSummary("Withdraw an application before its decision; its reserved quota places are released.");
-        applications.MapPost("/{id:guid}/pay-fee", PayFee).WithName("PayPermitFee")
-            .RequireAuthorization(ApplicationsWithdraw)
-            .WithSummary("Record the state fee as paid: the permits become valid from today.");
         applications.MapGet("", ApplicationQueue).WithName("ListPermitApplications")
             .RequireAuthorization(ApplicationsRead)
             .WithSummary("The work queue: applications by decision due date with an overdue flag " +
@@ -169,10 +166,6 @@ internal static class PermitsEndpoints
         ConflictProblem>> Withdraw(Guid id, DecisionRequest? body, Actor actor, Decide decide, CancellationToken ct) =>
         (await decide.WithdrawAsync(actor, id, body, ct))
             .ToOk(Refusals.Invalid, Refusals.NotFound, Refusals.Forbidden, Refusals.Conflict);
-
-    static async Task<Results<Ok<PermitApplicationResponse>, NotFoundProblem, ForbiddenProblem, ConflictProblem>>
-        PayFee(Guid id, Actor actor, Decide decide, CancellationToken ct) =>
-        (await decide.PayFeeAsync(actor, id, ct)).ToOk(Refusals.NotFound, Refusals.Forbidden, Refusals.Conflict);
 
     static async Task<Results<Ok<PagedList<ApplicationQueueItem>>, ValidationProblem>> ApplicationQueue(
         string? regionCode, string? status, bool? overdue, int? page, int? pageSize, Actor actor, WorkQueue queues,

@@ -4,8 +4,11 @@ using Qonys.Web.Modules.Permits.ChangePermits;
 using Qonys.Web.Modules.Permits.Decisions;
 using Qonys.Web.Modules.Permits.Domain;
 using Qonys.Web.Modules.Permits.Events;
+using Qonys.Web.Modules.Integration.Contracts;
 using Qonys.Web.Modules.Permits.Household;
 using Qonys.Web.Modules.Permits.Lifecycle;
+using Qonys.Web.Modules.Permits.Payments;
+using Qonys.Web.Modules.Permits.Presence;
 using Qonys.Web.Modules.Permits.Queue;
 using Qonys.Web.Modules.Permits.Quotas;
 using Qonys.Web.Modules.Permits.Register;
@@ -75,6 +78,13 @@ internal sealed class PermitsModule : IModule
         services.AddOptions<PermitJobOptions>().BindConfiguration("Qonys:Jobs");
         services.AddOptions<PermitDocumentOptions>().BindConfiguration("Qonys");
         PermitsPagesSetup.AddPermitsPages(services);
+        services.AddInboundEventHandler<FeePaymentReceived, PaymentReceivedPayload>("payment_received",
+            "Payment gateway: a state fee was paid (the application's id is the payment reference).");
+        services.AddInboundEventHandler<BorderCrossingHandler, BorderCrossingPayload>("border_crossing",
+            "Border service: a foreign worker entered or left the country.");
+        services.AddInboundEventHandler<HostNotificationHandler, HostNotificationPayload>("host_notification",
+            "e-Qonaq: a host notified where a foreign worker stays.");
+        if (options.IsDemo) services.AddScoped<IFeePaymentGateway, DemoPaymentGateway>();
         if (options.Jobs.RunBackgroundJobs) services.AddPeriodicJob<PermitLifecycleJob>();
     }
 

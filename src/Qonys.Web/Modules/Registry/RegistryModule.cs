@@ -1,5 +1,7 @@
 using Qonys.Web.Modules.Registry.Directory;
+using Qonys.Web.Modules.Integration.Contracts;
 using Qonys.Web.Modules.Registry.Employers;
+using Qonys.Web.Modules.Registry.Persons;
 
 namespace Qonys.Web.Modules.Registry;
 
@@ -13,6 +15,10 @@ internal sealed class RegistryModule : IModule
         services.AddRegistryDoors();
         services.AddDashboardTiles<RegistryDashboardTiles>();
         services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.EmployersDemoData>();
+        services.AddInboundEventHandler<AddressChangedHandler, AddressChangedPayload>("address_changed",
+            "Population register: a person's registered address changed (the person by IIN).");
+        services.AddInboundEventHandler<DeathRegisteredHandler, DeathRegisteredPayload>("death_registered",
+            "Population register: a person's death was registered (the person by IIN).");
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapRegistryApi();

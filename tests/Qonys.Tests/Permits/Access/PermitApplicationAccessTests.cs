@@ -19,18 +19,18 @@ public sealed class PermitApplicationAccessTests
     static readonly RecordOperation[] Operations =
     [
         PermitApplicationOperations.Read, PermitApplicationOperations.Submit, PermitApplicationOperations.Decide,
-        PermitApplicationOperations.Withdraw, PermitApplicationOperations.PayFee, PermitApplicationOperations.Assess,
+        PermitApplicationOperations.Withdraw, PermitApplicationOperations.Assess,
         PermitApplicationOperations.Converse,
     ];
 
     [Theory]
-    [InlineData(Roles.Administrator, null, null, "read submit decide withdraw pay_fee assess converse")]
+    [InlineData(Roles.Administrator, null, null, "read submit decide withdraw assess converse")]
     [InlineData(Roles.Officer, "KZ-35", null, "read submit decide assess converse")]
     [InlineData(Roles.Officer, "KZ-71", null, "")]
     [InlineData(Roles.Officer, null, null, "")]
     [InlineData(Roles.Inspector, "KZ-35", null, "read")]
     [InlineData(Roles.Inspector, "KZ-71", null, "")]
-    [InlineData(Roles.Employer, null, Own, "read submit withdraw pay_fee converse")]
+    [InlineData(Roles.Employer, null, Own, "read submit withdraw converse")]
     [InlineData(Roles.Employer, null, Other, "")]
     [InlineData(Roles.Employer, null, null, "")]
     [InlineData(Roles.Analyst, null, null, "")]
@@ -46,7 +46,7 @@ public sealed class PermitApplicationAccessTests
     [InlineData(CaseActionType.Approve, "decide")]
     [InlineData(CaseActionType.Reject, "decide")]
     [InlineData(CaseActionType.Withdraw, "withdraw")]
-    [InlineData(CaseActionType.PayFee, "pay_fee")]
+    [InlineData(CaseActionType.PayFee, null)] // paid by the payment gateway's event, by nobody's hand
     [InlineData(CaseActionType.Submit, null)]
     public void Each_case_action_is_one_operation(string action, string? operation) =>
         PermitApplicationOperations.Of(action)?.Name.ShouldBe(operation);

@@ -42,3 +42,19 @@ sealed class EmploymentContractConfiguration : IEntityTypeConfiguration<Employme
         b.HasIndex(c => new { c.WorkerPassportCountry, c.WorkerPassportNumber }).HasDatabaseName("ix_compliance_employment_contracts_worker_passport");
     }
 }
+
+sealed class StatePaymentConfiguration : IEntityTypeConfiguration<StatePayment>
+{
+    public void Configure(EntityTypeBuilder<StatePayment> b)
+    {
+        b.ToTable("compliance_state_payments");
+        b.HasKey(p => p.EventId);
+        b.Property(p => p.EventId).HasMaxLength(36);
+        b.Property(p => p.Kind).HasMaxLength(24);
+        b.Property(p => p.EmployerBin).HasMaxLength(12);
+        b.Property(p => p.WorkerIin).HasMaxLength(12);
+        b.Property(p => p.TaxCode).HasMaxLength(40);
+        b.HasIndex(p => new { p.EmployerBin, p.PeriodFrom });
+        b.HasIndex(p => p.WorkerIin);
+    }
+}

@@ -11,18 +11,16 @@ internal static class PermitApplicationOperations
     /// <summary>Approve or reject.</summary>
     public static readonly RecordOperation Decide = new("decide");
     public static readonly RecordOperation Withdraw = new("withdraw");
-    public static readonly RecordOperation PayFee = new("pay_fee");
     /// <summary>See the permit-assessment scorecard of the case.</summary>
     public static readonly RecordOperation Assess = new("assess");
     /// <summary>Write in the case's online-support conversation.</summary>
     public static readonly RecordOperation Converse = new("converse");
 
-    /// <summary>The operation a case action is, or null for an action nobody takes by hand.</summary>
+    /// <summary>The operation a case action is, or null for an action nobody takes by hand (the fee is paid by the payment gateway's event).</summary>
     public static RecordOperation? Of(string action) => action switch
     {
         CaseActionType.Approve or CaseActionType.Reject => Decide,
         CaseActionType.Withdraw => Withdraw,
-        CaseActionType.PayFee => PayFee,
         _ => null,
     };
 }
@@ -30,7 +28,7 @@ internal static class PermitApplicationOperations
 /// <summary>
 /// Who may see or act on a permit application: administrators every case, officers and inspectors the cases of their
 /// region, an employer account the cases of its own organisation. Within that reach, officers and administrators
-/// decide and see the assessment; employers and administrators withdraw and pay the fee; employers, officers and
+/// decide and see the assessment; employers and administrators withdraw; employers, officers and
 /// administrators submit and write in the case's online-support conversation (inspectors read it).
 /// </summary>
 internal sealed class PermitApplicationAccess : ClaimsRecordAccess<PermitApplication>
@@ -43,7 +41,6 @@ internal sealed class PermitApplicationAccess : ClaimsRecordAccess<PermitApplica
         [PermitApplicationOperations.Submit] = [Roles.Administrator, Roles.Officer, Roles.Employer],
         [PermitApplicationOperations.Decide] = [Roles.Administrator, Roles.Officer],
         [PermitApplicationOperations.Withdraw] = [Roles.Administrator, Roles.Employer],
-        [PermitApplicationOperations.PayFee] = [Roles.Administrator, Roles.Employer],
         [PermitApplicationOperations.Assess] = [Roles.Administrator, Roles.Officer],
         [PermitApplicationOperations.Converse] = [Roles.Administrator, Roles.Officer, Roles.Employer],
     };

@@ -34,6 +34,7 @@ sealed class PermitsConfigurations :
         b.Property(w => w.Citizenship).HasMaxLength(2);
         b.Property(w => w.Education).HasMaxLength(16);
         b.HasIndex(w => new { w.ApplicationId, w.Position }).IsUnique();
+        b.HasIndex(w => new { w.Citizenship, w.PassportNumber });
     }
 
     public void Configure(EntityTypeBuilder<CaseAction> b)
@@ -64,6 +65,7 @@ sealed class PermitsConfigurations :
         b.HasIndex(p => new { p.EmployerBin, p.Status });
         b.HasIndex(p => new { p.ValidFrom, p.ValidUntil });
         b.HasIndex(p => p.ApplicationId);
+        b.HasIndex(p => p.WorkerId);
     }
 
     public void Configure(EntityTypeBuilder<QuotaLedger> b)

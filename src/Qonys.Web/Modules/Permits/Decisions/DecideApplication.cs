@@ -9,7 +9,7 @@ namespace Qonys.Web.Modules.Permits.Decisions;
 
 /// <summary>
 /// The status-changing actions on a case after submission: approve (permits issued, reservation becomes use),
-/// reject and withdraw (reservation released), pay the fee (permits become valid). Each is a conditional update of
+/// reject and withdraw (reservation released); the fee is paid by the payment gateway's event (Payments/FeePaymentReceived). Each is a conditional update of
 /// the case's status inside one transaction with the quota ledger, the history, the audit entry and the
 /// notification, so two concurrent decisions on one case give one success and one 409.
 /// </summary>
@@ -26,9 +26,6 @@ internal sealed class DecideApplication(AppDb db, PermitApplicationView view, Pe
 
     public Task<UseCaseResult<PermitApplicationResponse>> WithdrawAsync(Actor actor, Guid id, DecisionRequest? body, CancellationToken ct) =>
         DecideAsync(actor, id, CaseActionType.Withdraw, body?.Reason?.Trim(), ct);
-
-    public Task<UseCaseResult<PermitApplicationResponse>> PayFeeAsync(Actor actor, Guid id, CancellationToken ct) =>
-        DecideAsync(actor, id, CaseActionType.PayFee, reason: null, ct);
 
     async Task<UseCaseResult<PermitApplicationResponse>> DecideAsync(Actor actor, Guid id, string action, string? reason, CancellationToken ct)
     {
@@ -71,17 +68,11 @@ internal sealed class DecideApplication(AppDb db, PermitApplicationView view, Pe
                     await quotas.ReleaseReservationAsync(application.QuotaYear, application.RegionCode, application.Category, application.WorkerCount, ct);
                 application.HoldsQuota = false;
                 break;
-            case CaseActionType.PayFee:
-                await db.Set<Permit>().Where(p => p.ApplicationId == id && p.Status == PermitStatus.AwaitingFee)
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PermitStatus.Active)
-                        .SetProperty(p => p.ValidFrom, today)
-                        .SetProperty(p => p.ValidUntil, today.AddMonths(application.Months).AddDays(-1)), ct);
-                break;
         }
         application.Status = to;
         var entry = CaseHistory.Append(application.History, id, action, now, actor.UserId, actor.Role, to, reason);
         application.History.Add(entry);
-        audit.Record(actor, action == CaseActionType.PayFee ? PermitAuditEvents.FeePaid : PermitAuditEvents.ApplicationDecided,
+        audit.Record(actor, PermitAuditEvents.ApplicationDecided,
             "permit_application", id.ToString(), new { action, from, to, reason, permits = permits.Select(p => p.Number) });
         notifier.Notify(recipients, $"Permit application {to.Replace('_', ' ')}", Message(application, action, reason, permits),
             "/permits/applications/" + id);
@@ -107,7 +98,7 @@ internal sealed class DecideApplication(AppDb db, PermitApplicationView view, Pe
     static string Past(string action) => action switch
     {
         CaseActionType.Approve => "approved", CaseActionType.Reject => "rejected", CaseActionType.Withdraw => "withdrawn",
-        CaseActionType.PayFee => "paid for", _ => action,
+        _ => action,
     };
 
     static string Message(PermitApplication a, string action, string? reason, List<Permit> permits) => action switch
@@ -116,7 +107,6 @@ internal sealed class DecideApplication(AppDb db, PermitApplicationView view, Pe
             $"Approved: {permits.Count} permit(s) issued. Pay the state fee of {a.FeeKzt:N0} KZT by {a.FeeDueOn:yyyy-MM-dd}, or the approval lapses.",
         CaseActionType.Approve => $"Approved: {permits.Count} permit(s) issued and valid.",
         CaseActionType.Reject => "Rejected: " + reason,
-        CaseActionType.Withdraw => "Withdrawn" + (reason is null ? "." : ": " + reason),
-        _ => "The fee is paid; the permits are valid.",
+        _ => "Withdrawn" + (reason is null ? "." : ": " + reason),
     };
 }

@@ -107,7 +107,7 @@ internal sealed class PermitsDemoData : IDemoDataContributor
         }).ToList();
         a.History.Add(Entry(id, 1, a.CreatedAt, "Employer", CaseActionType.Submit, null, ApplicationStatus.Submitted));
         a.History.Add(Entry(id, 2, At(approved, rng), "Officer", CaseActionType.Approve, ApplicationStatus.Submitted, ApplicationStatus.Approved));
-        if (!ict) a.History.Add(Entry(id, 3, At(from, rng), "Employer", CaseActionType.PayFee, ApplicationStatus.Approved, ApplicationStatus.FeePaid));
+        if (!ict) a.History.Add(Entry(id, 3, At(from, rng), Roles.IntegrationClient, CaseActionType.PayFee, ApplicationStatus.Approved, ApplicationStatus.FeePaid));
         return a;
     }
 

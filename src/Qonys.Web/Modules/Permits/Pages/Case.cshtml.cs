@@ -6,6 +6,7 @@ using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.Assessment;
 using Qonys.Web.Modules.Permits.Decisions;
 using Qonys.Web.Modules.Permits.Domain;
+using Qonys.Web.Modules.Permits.Payments;
 
 namespace Qonys.Web.Modules.Permits.Pages;
 
@@ -15,7 +16,7 @@ namespace Qonys.Web.Modules.Permits.Pages;
 /// </summary>
 [Authorize(Policy = PermitsModule.ApplicationsRead)]
 internal sealed class CaseModel(PermitApplicationView view, DecideApplication decide, PermitScorecardAssessment scorecard,
-    PermitApplicationAccess access, TimeProvider clock, IStringLocalizer t) : SignedInPageModel
+    PermitApplicationAccess access, TimeProvider clock, IStringLocalizer t, IEnumerable<IFeePaymentGateway> gateways) : SignedInPageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [FromQuery(Name = "done")] public string? Done { get; set; }
@@ -27,6 +28,12 @@ internal sealed class CaseModel(PermitApplicationView view, DecideApplication de
     /// <summary>The action whose form the errors belong to (its reason field gets the error).</summary>
     public string? FailedAction { get; private set; }
     public DateOnly Today { get; private set; }
+    /// <summary>Whether the case waits for its state fee (approved with a fee), paid through the payment gateway.</summary>
+    public bool AwaitsFee => Case.Status == ApplicationStatus.Approved && Case.Fee.Kzt > 0;
+    /// <summary>Whether the caller can start the payment here (a gateway client is registered: the demo's simulator).</summary>
+    public bool CanPay => AwaitsFee && gateway is not null && Actor.Role is Roles.Employer or Roles.Administrator;
+
+    readonly IFeePaymentGateway? gateway = gateways.FirstOrDefault();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -40,8 +47,24 @@ internal sealed class CaseModel(PermitApplicationView view, DecideApplication de
         DecideAsync(CaseActionType.Withdraw, () => decide.WithdrawAsync(Actor, Id,
             new DecisionRequest(string.IsNullOrWhiteSpace(Reason) ? null : Reason), ct), ct);
 
-    public Task<IActionResult> OnPostPayFeeAsync(CancellationToken ct) =>
-        DecideAsync(CaseActionType.PayFee, () => decide.PayFeeAsync(Actor, Id, ct), ct);
+    /// <summary>
+    /// Starts the fee's payment at the payment gateway (in demo mode the simulator, which pays at once and sends the
+    /// gateway's payment_received event); the fee becomes paid only by that event.
+    /// </summary>
+    public async Task<IActionResult> OnPostPayAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (!AwaitsFee || gateway is null || Actor.Role is not (Roles.Employer or Roles.Administrator))
+        {
+            Errors.Add(null, t["permits.not_allowed"]);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        if (await gateway.PayAsync(Id, Case.Fee.Kzt, ct)) return Redirect($"/permits/applications/{Id}?done={CaseActionType.PayFee}");
+        Errors.Add(null, t["permits.case.payment_failed"]);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
 
     async Task<IActionResult> DecideAsync(string action, Func<Task<UseCaseResult<PermitApplicationResponse>>> run, CancellationToken ct)
     {

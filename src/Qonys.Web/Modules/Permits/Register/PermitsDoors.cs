@@ -1,5 +1,6 @@
 using Qonys.Web.Modules.Permits.Access;
 using Qonys.Web.Modules.Permits.Contracts;
+using Qonys.Web.Modules.Permits.Presence;
 
 namespace Qonys.Web.Modules.Permits.Register;
 
@@ -9,6 +10,7 @@ internal static class PermitsDoors
     public static void AddPermitsDoors(this IServiceCollection services)
     {
         services.AddScoped<IPermitRegister, PermitRegister>();
+        services.AddScoped<IForeignWorkerPresence, ForeignWorkerPresence>();
         services.AddRecordAccess<PermitApplicationAccess>();
         services.AddRecordAccess<PermitAccess>();
         services.AddRecordAccess<PermitChangeRequestAccess>();

@@ -43,4 +43,11 @@ internal sealed class Person
     public string Sex { get; set; } = "";
     public string Citizenship { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    /// <summary>The registered address as the population register last reported it (event <c>address_changed</c>); null until then.</summary>
+    public string? AddressRegionCode { get; set; }
+    public string? AddressLocality { get; set; }
+    public string? Address { get; set; }
+    public DateOnly? AddressChangedOn { get; set; }
+    /// <summary>The date of death the population register reported (event <c>death_registered</c>); null for the living.</summary>
+    public DateOnly? DiedOn { get; set; }
 }
