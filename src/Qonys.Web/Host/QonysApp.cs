@@ -10,6 +10,7 @@ using Qonys.Web.Modules.Permits;
 using Qonys.Web.Modules.Registry;
 using Qonys.Web.Modules.Selection;
 using Qonys.Web.Platform.Demo;
+using Qonys.Web.Platform.Import;
 using Qonys.Web.Platform.Security;
 
 namespace Qonys.Web.Host;
@@ -59,6 +60,7 @@ internal static class QonysApp
             ? new SmtpEmailGateway(sp.GetRequiredService<IOptions<QonysOptions>>())
             : new FileEmailGateway(sp.GetRequiredService<IOptions<QonysOptions>>()));
         services.AddQonysJobs();
+        services.AddQonysImport();
         if (options.Jobs.RunBackgroundJobs) services.AddPeriodicJob<NotificationJob>();
         services.AddPeriodicJob<IdempotencyKeyCleanup>();
 
@@ -104,6 +106,7 @@ internal static class QonysApp
         app.MapReferenceApi();
         app.MapAuditApi();
         app.MapNotificationsApi();
+        app.MapImportApi();
         foreach (var module in Modules) module.MapEndpoints(app);
         app.MapQonysUi();
         return app;

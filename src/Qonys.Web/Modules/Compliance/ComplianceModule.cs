@@ -1,5 +1,7 @@
 using Qonys.Web.Modules.Compliance.Contracts;
+using Qonys.Web.Modules.Compliance.Import;
 using Qonys.Web.Modules.Compliance.Register;
+using Qonys.Web.Platform.Import;
 
 namespace Qonys.Web.Modules.Compliance;
 
@@ -9,6 +11,7 @@ internal sealed class ComplianceModule : IModule
     public void AddServices(IServiceCollection services, QonysOptions options)
     {
         services.AddScoped<IOffenceRegister, OffenceRegister>();
+        services.AddImportKind<ContractImport>();
         services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.OffencesDemoData>();
     }
 

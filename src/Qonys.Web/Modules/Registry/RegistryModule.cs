@@ -1,5 +1,7 @@
 using Qonys.Web.Modules.Registry.Directory;
 using Qonys.Web.Modules.Registry.Employers;
+using Qonys.Web.Modules.Registry.Import;
+using Qonys.Web.Platform.Import;
 
 namespace Qonys.Web.Modules.Registry;
 
@@ -12,6 +14,8 @@ internal sealed class RegistryModule : IModule
         services.AddScoped<GetEmployer>();
         services.AddRegistryDoors();
         services.AddDashboardTiles<RegistryDashboardTiles>();
+        services.AddImportKind<PersonImport>();
+        services.AddImportKind<EmployerImport>();
         services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.EmployersDemoData>();
     }
 

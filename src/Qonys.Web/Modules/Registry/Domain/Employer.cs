@@ -42,5 +42,7 @@ internal sealed class Person
     public DateOnly BirthDate { get; set; }
     public string Sex { get; set; } = "";
     public string Citizenship { get; set; } = "";
+    /// <summary>The region of residence the population register reports; null when not known.</summary>
+    public string? RegionCode { get; set; }
     public DateTime CreatedAt { get; set; }
 }
