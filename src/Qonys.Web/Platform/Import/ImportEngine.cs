@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 
 namespace Qonys.Web.Platform.Import;
@@ -25,7 +26,7 @@ internal sealed class ImportException(string message) : Exception(message);
 /// </summary>
 internal sealed class ImportEngine(AppDb db, IEnumerable<IImportKind> kinds, ReferenceCache references, AuditLog audit, TimeProvider clock)
 {
-    public const int BatchSize = 5_000;
+    public const int BatchSize = 20_000;
     public static readonly AuditEventType ImportCompleted = new("platform.import_completed", AuditKind.Change);
     static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     const string RejectsHeader = "line,field,reason,record\n";
@@ -124,55 +125,116 @@ internal sealed class ImportEngine(AppDb db, IEnumerable<IImportKind> kinds, Ref
         return new ImportOutcome(run.Id, run.Imported, run.Rejected, run.Skipped, rejectsPath, resumed);
     }
 
+    /// <summary>
+    /// Reads and checks the next batch while the last one is written (two batches take turns): the records are parsed and
+    /// validated on one task, written and committed on this one; only this one touches the database and the rejects file.
+    /// </summary>
     async Task LoadAsync(IImportKind kind, FileStream file, IReadOnlyDictionary<string, int> columns, int width, ImportRun run,
         FileStream rejects, Action<ImportRun>? progress, CancellationToken ct)
     {
         var context = new ImportContext(await references.SnapshotAsync(ct), Path.GetFileName(run.FilePath), clock.GetUtcNow().UtcDateTime);
-        var reader = new CsvRecordReader(file, run.ByteOffset, run.Line);
-        using var batch = kind.NewBatch(ImportTableWriter.For(db));
-        var rejectLines = new StringBuilder();
-        var (pending, rejected) = (0, 0);
-        while (true)
+        var writer = ImportTableWriter.For(db);
+        using var first = new PendingBatch(kind.NewBatch(writer));
+        using var second = new PendingBatch(kind.NewBatch(writer));
+        var free = Channel.CreateUnbounded<PendingBatch>();
+        free.Writer.TryWrite(first);
+        free.Writer.TryWrite(second);
+        var full = Channel.CreateBounded<PendingBatch>(1);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(() => ReadBatchesAsync(new CsvRecordReader(file, run.ByteOffset, run.Line), columns, width, context, free.Reader,
+            full.Writer, stop.Token), stop.Token);
+        try
         {
-            var record = await reader.ReadAsync(ct);
-            if (record is not null && !IsBlank(record))
-            {
-                pending++;
-                var errors = new ValidationErrors();
-                if (record.Undecodable) errors.Add("(record)", "is not valid UTF-8");
-                else if (record.Fields.Count != width) errors.Add("(record)", $"has {record.Fields.Count} fields where the header has {width}");
-                else batch.Add(new ImportRecord(columns, record.Fields, record.Line), context, errors);
-                if (errors.Any)
-                {
-                    rejected++;
-                    AppendReject(rejectLines, record, errors);
-                }
-            }
-            if (pending >= BatchSize || (record is null && pending > 0))
+            await foreach (var batch in full.Reader.ReadAllAsync(ct))
             {
                 // The rejects first, on disk: the commit then records a length the file has.
-                await rejects.WriteAsync(Utf8.GetBytes(rejectLines.ToString()), ct);
-                rejects.Flush(flushToDisk: true);
-                rejectLines.Clear();
+                if (batch.Rejects.Length > 0)
+                {
+                    await rejects.WriteAsync(Utf8.GetBytes(batch.Rejects.ToString()), ct);
+                    rejects.Flush(flushToDisk: true);
+                }
                 await using (var transaction = await db.Database.BeginTransactionAsync(ct))
                 {
-                    var valid = batch.Count;
-                    var inserted = await batch.WriteAsync(ct);
+                    var valid = batch.Rows.Count;
+                    var inserted = await batch.Rows.WriteAsync(ct);
                     run.Imported += inserted;
                     run.Skipped += valid - inserted;
-                    run.Rejected += rejected;
-                    run.ByteOffset = reader.Offset;
-                    run.Line = reader.Line;
+                    run.Rejected += batch.Rejected;
+                    run.ByteOffset = batch.EndOffset;
+                    run.Line = batch.EndLine;
                     run.RejectsLength = rejects.Length;
                     run.UpdatedAt = clock.GetUtcNow().UtcDateTime;
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
                 }
-                (pending, rejected) = (0, 0);
+                batch.Clear();
+                free.Writer.TryWrite(batch);
                 progress?.Invoke(run);
             }
-            if (record is null) return;
         }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAny(reading); // a failure of its own has ended the loop above through the channel
+        }
+    }
+
+    static async Task ReadBatchesAsync(CsvRecordReader reader, IReadOnlyDictionary<string, int> columns, int width, ImportContext context,
+        ChannelReader<PendingBatch> free, ChannelWriter<PendingBatch> full, CancellationToken ct)
+    {
+        try
+        {
+            var batch = await free.ReadAsync(ct);
+            while (true)
+            {
+                var record = await reader.ReadAsync(ct);
+                if (record is not null && !IsBlank(record))
+                {
+                    batch.Records++;
+                    var errors = new ValidationErrors();
+                    if (record.Undecodable) errors.Add("(record)", "is not valid UTF-8");
+                    else if (record.Fields.Count != width) errors.Add("(record)", $"has {record.Fields.Count} fields where the header has {width}");
+                    else batch.Rows.Add(new ImportRecord(columns, record.Fields, record.Line), context, errors);
+                    if (errors.Any)
+                    {
+                        batch.Rejected++;
+                        AppendReject(batch.Rejects, record, errors);
+                    }
+                }
+                if (batch.Records >= BatchSize || (record is null && batch.Records > 0))
+                {
+                    (batch.EndOffset, batch.EndLine) = (reader.Offset, reader.Line);
+                    await full.WriteAsync(batch, ct);
+                    if (record is not null) batch = await free.ReadAsync(ct);
+                }
+                if (record is null) break;
+            }
+            full.Complete();
+        }
+        catch (Exception e)
+        {
+            full.Complete(e);
+        }
+    }
+
+    /// <summary>A batch on its way from the reading task to the writing one: its rows, its rejects and where it ends.</summary>
+    sealed class PendingBatch(IImportBatch rows) : IDisposable
+    {
+        public IImportBatch Rows { get; } = rows;
+        public StringBuilder Rejects { get; } = new();
+        public int Records { get; set; }
+        public int Rejected { get; set; }
+        public long EndOffset { get; set; }
+        public long EndLine { get; set; }
+
+        /// <summary>Empties the batch for its next turn (its rows were emptied when written).</summary>
+        public void Clear()
+        {
+            Rejects.Clear();
+            (Records, Rejected) = (0, 0);
+        }
+
+        public void Dispose() => Rows.Dispose();
     }
 
     static bool IsBlank(CsvRecord record) => !record.Undecodable && record.Fields is [""];
