@@ -47,6 +47,7 @@ static class AccessTable
         new("POST /api/v1/reference/rule-values", "Administrator", "docs"),
         new("GET /api/v1/audit/entries", "Auditor", "docs"),
         new("POST /api/v1/audit/verify", "Auditor", "docs"),
+        new("GET /api/v1/imports", "Administrator", "docs"),
         new("GET /api/v1/notifications", SignedIn, "docs", People, NotForMachines),
         new("GET /api/v1/notifications/unread-count", SignedIn, "docs", People, NotForMachines),
         new("POST /api/v1/notifications/{id:guid}/read", SignedIn, "docs", People, NotForMachines),
@@ -148,6 +149,7 @@ static class AccessTable
         new("* /verify/{number?}", Public, "spec"), // API.md: the public permit check the QR code points to
         new("* /notifications", SignedIn, "code"),
         new("* /audit", "Auditor", "code"),
+        new("* /imports", "Administrator", "code"),
         new("* /analytics/foreign-workers", "Analyst Administrator Officer", "code"),
         new("* /analytics/labour-deficit", "Analyst Administrator", "code"),
         new("* /analytics/projections", "Analyst Administrator", "code"),
