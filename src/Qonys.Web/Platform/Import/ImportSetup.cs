@@ -15,7 +15,6 @@ internal static class ImportSetup
         services.AddScoped<ImportEngine>();
         services.AddSingleton<ImportQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportQueue>());
-        services.AddNavigationEntry("/imports", "nav.imports", ImportsManage);
     }
 
     /// <summary>A module's kind of import file (<see cref="IImportKind"/>).</summary>

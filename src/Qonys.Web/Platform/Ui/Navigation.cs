@@ -1,9 +1,9 @@
 namespace Qonys.Web.Platform.Ui;
 
 /// <summary>
-/// The menu a role sees; each entry links to a page that role may open. The platform's entries (dashboard, audit, API
-/// documentation) frame the modules' entries (<see cref="UiSetup.AddNavigationEntry"/>), which appear in the order the
-/// modules registered them.
+/// The menu a role sees; each entry links to a page that role may open. The platform's entries (dashboard, audit,
+/// imports, API documentation) frame the modules' entries (<see cref="UiSetup.AddNavigationEntry"/>), which appear in the
+/// order the modules registered them.
 /// </summary>
 internal sealed class Navigation(IEnumerable<NavigationEntry> modules)
 {
@@ -11,6 +11,7 @@ internal sealed class Navigation(IEnumerable<NavigationEntry> modules)
     [
         new("/", "nav.dashboard", null),
         new("/audit", "nav.audit", Permissions.AuditRead),
+        new("/imports", "nav.imports", Import.ImportSetup.ImportsManage),
         .. modules.Distinct(),
         new("/api-docs", "nav.api", null),
     ];

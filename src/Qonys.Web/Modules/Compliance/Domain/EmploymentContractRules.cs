@@ -5,8 +5,8 @@ namespace Qonys.Web.Modules.Compliance.Domain;
 
 /// <summary>
 /// The checks of an employment contract as the register reports it (the <c>contract_registered</c> payload's fields, the
-/// contracts import's columns): field names are the payload's, with the worker's passport flattened
-/// (<c>workerPassportNumber</c>, <c>workerPassportCountry</c>).
+/// contracts import's columns): problems are named by the payload's fields, the passport's as the caller names them (the
+/// import's columns flatten it into <c>workerPassportNumber</c>, <c>workerPassportCountry</c>).
 /// </summary>
 internal static class EmploymentContractRules
 {
