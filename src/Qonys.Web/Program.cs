@@ -6,6 +6,7 @@ using Qonys.Web.Host;
 //   dotnet run -- verify-audit       check the audit log's hash chain and exit (0 = intact)
 //   dotnet run -- create-user --email E --role R   create an account (password from QONYS_PASSWORD)
 //   dotnet run -- seed-demo --scale N  load the demo data set N times over (benchmarks)
+//   dotnet run -- import --kind persons|employers|contracts --file F.csv   load a registry file (resumable)
 //   dotnet run -- schema-sql          print the schema the model implies (to write a migration from)
 return await QonysCommands.RunAsync(args);
 

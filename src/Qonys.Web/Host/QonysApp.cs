@@ -10,6 +10,7 @@ using Qonys.Web.Modules.Registry;
 using Qonys.Web.Modules.Selection;
 using Qonys.Web.Modules.Support;
 using Qonys.Web.Platform.Demo;
+using Qonys.Web.Platform.Import;
 using Qonys.Web.Platform.Security;
 
 namespace Qonys.Web.Host;
@@ -57,6 +58,7 @@ internal static class QonysApp
         services.AddScoped<DemoAccounts>();
         services.AddScoped<DemoDataSet>();
         services.AddQonysJobs();
+        services.AddQonysImport();
         if (options.Jobs.RunBackgroundJobs) services.AddPeriodicJob<NotificationJob>();
         if (options.Jobs.RunBackgroundJobs) services.AddPeriodicJob<AuditAnchoringJob>();
         services.AddPeriodicJob<IdempotencyKeyCleanup>();
@@ -105,6 +107,7 @@ internal static class QonysApp
         app.MapNotificationsApi();
         app.MapOutboxApi();
         app.MapNotificationSettingsApi();
+        app.MapImportApi();
         foreach (var module in Modules) module.MapEndpoints(app);
         app.MapQonysUi();
         return app;

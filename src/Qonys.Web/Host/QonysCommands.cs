@@ -57,6 +57,34 @@ internal static class QonysCommands
                 Console.WriteLine($"loaded {rows} rows at scale {scale} in {sw.Elapsed.TotalSeconds:F1} s");
                 return 0;
             }
+            case "import":
+            {
+                // A registry file into the configured database (API.md "Operator commands"); run again after a crash to go on.
+                var kind = Option(rest, "--kind");
+                var file = Option(rest, "--file");
+                if (kind is null || file is null)
+                {
+                    await Console.Error.WriteLineAsync("usage: import --kind persons|employers|contracts --file F.csv");
+                    return 2;
+                }
+                using var scope = app.Services.CreateScope();
+                var options = scope.ServiceProvider.GetRequiredService<IOptions<QonysOptions>>().Value;
+                if (options.Database.MigrateOnStart ?? options.IsDemo) await Migrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDb>());
+                await scope.ServiceProvider.GetRequiredService<ReferenceSeeder>().SeedAsync();
+                try
+                {
+                    var outcome = await scope.ServiceProvider.GetRequiredService<Platform.Import.ImportEngine>()
+                        .RunAsync(kind, file, Actor.System, null, CancellationToken.None);
+                    Console.WriteLine(outcome.Summary);
+                    if (outcome.Rejected > 0) Console.WriteLine($"rejected rows: {outcome.RejectsPath}");
+                    return 0;
+                }
+                catch (Platform.Import.ImportException e)
+                {
+                    await Console.Error.WriteLineAsync(e.Message);
+                    return 1;
+                }
+            }
             case "create-user":
             {
                 // Production bootstrap: the first administrator (and any other account) without demo mode.
@@ -94,7 +122,7 @@ internal static class QonysCommands
                 return 0;
             }
             default:
-                await Console.Error.WriteLineAsync($"unknown command '{command}': use serve, migrate, verify-audit, anchor-audit, create-user, seed-demo or schema-sql");
+                await Console.Error.WriteLineAsync($"unknown command '{command}': use serve, migrate, verify-audit, anchor-audit, create-user, seed-demo, import or schema-sql");
                 return 2;
         }
     }

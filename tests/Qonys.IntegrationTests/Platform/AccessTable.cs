@@ -43,6 +43,7 @@ static class AccessTable
         new("* /audit", "Auditor", "code"),
         new("* /integration/outbox", "Administrator", "code"),
         new("* /integration/dead-letters", "Administrator", "code"),
+        new("* /imports", "Administrator", "code"),
         new("* /analytics/foreign-workers", "Analyst Administrator Officer", "code"),
         new("* /analytics/labour-deficit", "Analyst Administrator", "code"),
         new("* /analytics/projections", "Analyst Administrator", "code"),

@@ -45,6 +45,7 @@ public sealed class NavigationTests
         menu.Select(e => (e.Href, e.TextKey)).ShouldBe(
         [
             ("/", "nav.dashboard"),
+            ("/imports", "nav.imports"),
             ("/permits/apply", "nav.permits.apply"),
             ("/permits", "nav.permits"),
             ("/permits/queue", "nav.permits.queue"),

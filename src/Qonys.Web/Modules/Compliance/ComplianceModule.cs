@@ -1,9 +1,11 @@
 using Qonys.Web.Modules.Compliance.Contracts;
 using Qonys.Web.Modules.Compliance.Contributions;
 using Qonys.Web.Modules.Compliance.EmploymentContracts;
+using Qonys.Web.Modules.Compliance.Import;
 using Qonys.Web.Modules.Compliance.Overstays;
 using Qonys.Web.Modules.Compliance.Register;
 using Qonys.Web.Modules.Integration.Contracts;
+using Qonys.Web.Platform.Import;
 
 namespace Qonys.Web.Modules.Compliance;
 
@@ -24,6 +26,7 @@ internal sealed class ComplianceModule : IModule
         services.AddScoped<IOffenceRegister, OffenceRegister>();
         services.AddScoped<EmploymentContractList>();
         services.AddScoped<OverstayList>();
+        services.AddImportKind<ContractImport>();
         services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.OffencesDemoData>();
         services.AddInboundEventHandler<ContractRegisteredHandler, ContractPayload>("contract_registered",
             "Employment-contract register: a contract was registered (or corrected), keyed by the register's contract id.");

@@ -1,7 +1,9 @@
 using Qonys.Web.Modules.Registry.Directory;
 using Qonys.Web.Modules.Integration.Contracts;
 using Qonys.Web.Modules.Registry.Employers;
+using Qonys.Web.Modules.Registry.Import;
 using Qonys.Web.Modules.Registry.Persons;
+using Qonys.Web.Platform.Import;
 
 namespace Qonys.Web.Modules.Registry;
 
@@ -14,6 +16,8 @@ internal sealed class RegistryModule : IModule
         services.AddScoped<GetEmployer>();
         services.AddRegistryDoors();
         services.AddDashboardTiles<RegistryDashboardTiles>();
+        services.AddImportKind<PersonImport>();
+        services.AddImportKind<EmployerImport>();
         services.AddScoped<Platform.Demo.IDemoDataContributor, Demo.EmployersDemoData>();
         services.AddInboundEventHandler<AddressChangedHandler, AddressChangedPayload>("address_changed",
             "Population register: a person's registered address changed (the person by IIN).");

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Qonys.Web.Platform.Demo;
 
 /// <summary>How a bulk writer binds a column's values.</summary>
-internal enum DemoColumnKind { Text, Int, Long, Bool, Uuid, Date, Timestamp }
+internal enum DemoColumnKind { Text, Int, Long, Bool, Uuid, Date, Timestamp, TimestampWithOffset }
 
 /// <summary>A column as the bulk writers see it: its name, its kind and how to read its value from a row.</summary>
 internal sealed record DemoColumn<T>(string Name, DemoColumnKind Kind, Func<T, object?> Value);
@@ -85,6 +85,7 @@ internal sealed class DemoTable<T>
         var t when t == typeof(Guid) => DemoColumnKind.Uuid,
         var t when t == typeof(DateOnly) => DemoColumnKind.Date,
         var t when t == typeof(DateTime) => DemoColumnKind.Timestamp,
+        var t when t == typeof(DateTimeOffset) => DemoColumnKind.TimestampWithOffset,
         var t => throw new NotSupportedException($"column {column}: the demo writer has no form for a {t.Name}"),
     };
 }

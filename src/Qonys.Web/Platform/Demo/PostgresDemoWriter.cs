@@ -25,7 +25,7 @@ internal sealed class PostgresDemoWriter(NpgsqlConnection connection, IModel mod
         return (int)await importer.CompleteAsync(ct);
     }
 
-    static NpgsqlDbType TypeOf(DemoColumnKind kind) => kind switch
+    internal static NpgsqlDbType TypeOf(DemoColumnKind kind) => kind switch
     {
         DemoColumnKind.Text => NpgsqlDbType.Varchar,
         DemoColumnKind.Int => NpgsqlDbType.Integer,

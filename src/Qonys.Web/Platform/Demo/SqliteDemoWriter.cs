@@ -10,7 +10,7 @@ namespace Qonys.Web.Platform.Demo;
 /// transaction: the statement runs on the same handle). The statement is driven through SQLitePCLRaw, the library under
 /// Microsoft.Data.Sqlite, binding values by position: the ADO.NET command would look each parameter up by name and
 /// convert it again on every row, which costs more than the insert itself. Values in the text forms EF Core's SQLite
-/// provider uses (upper-case GUIDs, ISO dates, "yyyy-MM-dd HH:mm:ss.FFFFFFF" timestamps).
+/// provider uses (upper-case GUIDs, ISO dates, "yyyy-MM-dd HH:mm:ss.FFFFFFF" timestamps, the same with "zzz" for offsets).
 /// </summary>
 internal sealed class SqliteDemoWriter(SqliteConnection connection, IModel model) : DemoBulkWriter(model)
 {
@@ -36,7 +36,7 @@ internal sealed class SqliteDemoWriter(SqliteConnection connection, IModel model
         return Task.FromResult(written);
     }
 
-    static void Bind(sqlite3_stmt statement, int position, object? value)
+    internal static void Bind(sqlite3_stmt statement, int position, object? value)
     {
         var rc = value switch
         {
@@ -48,6 +48,7 @@ internal sealed class SqliteDemoWriter(SqliteConnection connection, IModel model
             Guid g => raw.sqlite3_bind_text(statement, position, g.ToString().ToUpperInvariant()),
             DateOnly d => raw.sqlite3_bind_text(statement, position, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             DateTime t => raw.sqlite3_bind_text(statement, position, t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+            DateTimeOffset t => raw.sqlite3_bind_text(statement, position, t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)),
             _ => throw new NotSupportedException($"no SQLite form for a {value.GetType().Name}"),
         };
         if (rc != raw.SQLITE_OK) throw new SqliteException($"binding parameter {position} failed", rc);

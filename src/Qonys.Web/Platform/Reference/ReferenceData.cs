@@ -10,6 +10,9 @@ namespace Qonys.Web.Platform.Reference;
 /// </summary>
 internal sealed class ReferenceData(ReferenceCache cache)
 {
+    /// <summary>The whole snapshot, for checks that look many values up without awaiting each (validators, the import).</summary>
+    public Task<ReferenceSnapshot> SnapshotAsync(CancellationToken ct = default) => cache.SnapshotAsync(ct);
+
     public async Task<List<Region>> RegionsAsync(CancellationToken ct = default) =>
         (await cache.SnapshotAsync(ct)).Regions.Values.OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
 

@@ -2,8 +2,8 @@ namespace Qonys.Web.Platform.Ui;
 
 /// <summary>
 /// The menu a role sees; each entry links to a page that role may open. The platform's entries (dashboard, audit,
-/// outbound events, API documentation) frame the modules' entries (<see cref="UiSetup.AddNavigationEntry"/>), which appear in the order the
-/// modules registered them.
+/// outbound events, imports, API documentation) frame the modules' entries (<see cref="UiSetup.AddNavigationEntry"/>), which appear in the
+/// order the modules registered them.
 /// </summary>
 internal sealed class Navigation(IEnumerable<NavigationEntry> modules, PermissionGrants grants)
 {
@@ -11,6 +11,7 @@ internal sealed class Navigation(IEnumerable<NavigationEntry> modules, Permissio
     [
         new("/", "nav.dashboard", null),
         new("/audit", "nav.audit", Permissions.AuditRead),
+        new("/imports", "nav.imports", Import.ImportSetup.ImportsManage),
         .. modules.Distinct(),
         new("/integration/outbox", "nav.outbox", OutboxSetup.OutboxRead),
         new("/api-docs", "nav.api", null),

@@ -118,7 +118,7 @@ public sealed partial class AppNode : IAsyncDisposable
     /// Qonys.Web.dll with its runtimeconfig: next to the test assembly (the project reference copies it), else the Web
     /// project's own output of the same configuration.
     /// </summary>
-    static string WebAssemblyPath()
+    internal static string WebAssemblyPath()
     {
         var referenced = typeof(QonysApp).Assembly.Location;
         if (File.Exists(Path.ChangeExtension(referenced, ".runtimeconfig.json"))) return referenced;

@@ -14,15 +14,7 @@ internal sealed class RegisterEmployer(AppDb db, ReferenceData refs, EmployerAcc
     public async Task<UseCaseResult<EmployerResponse>> HandleAsync(Actor actor, EmployerRequest request, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        if (IdentificationNumber.Problem(request.Bin) is { } binProblem) errors.Add("bin", "BIN " + binProblem);
-        if (string.IsNullOrWhiteSpace(request.Name)) errors.Add("name", "is required");
-        else if (request.Name.Length > 300) errors.Add("name", "must be at most 300 characters");
-        if (string.IsNullOrWhiteSpace(request.RegionCode)) errors.Add("regionCode", "is required");
-        else if (!await refs.RegionExistsAsync(request.RegionCode, ct))
-            errors.Add("regionCode", $"'{request.RegionCode}' is not a region code (ISO 3166-2:KZ, e.g. KZ-35)");
-        if (string.IsNullOrWhiteSpace(request.OkedSection)) errors.Add("okedSection", "is required");
-        else if (!await refs.OkedSectionExistsAsync(request.OkedSection, ct))
-            errors.Add("okedSection", $"'{request.OkedSection}' is not an OKED section (a letter A–U)");
+        EmployerRules.Check(errors, request.Bin, request.Name, request.RegionCode, request.OkedSection, await refs.SnapshotAsync(ct));
         var citizens = ReadStaff(request.Staff?.Citizens, "staff.citizens", errors);
         var foreigners = ReadStaff(request.Staff?.Foreigners, "staff.foreigners", errors);
         if (errors.Any) return UseCaseResult<EmployerResponse>.Invalid(errors);
