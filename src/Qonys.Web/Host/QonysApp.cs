@@ -45,6 +45,7 @@ internal static class QonysApp
         services.AddSingleton(TimeProvider.System);
         services.AddQonysDatabase(options);
         services.AddQonysAuth(options);
+        services.AddQonysOAuth(options);
         services.AddQonysAudit();
         services.AddQonysSecurity(builder.Configuration);
         services.AddSingleton<ReferenceCache>();
@@ -136,6 +137,7 @@ internal static class QonysApp
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSet>().EnsureLoadedAsync(ct);
             await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync();
+            await scope.ServiceProvider.GetRequiredService<IntegrationClients>().EnsureDemoClientAsync(ct);
         }
     }
 }

@@ -43,10 +43,11 @@ public sealed class TestApp : IAsyncDisposable
 
     /// <summary>
     /// Starts an app. <paramref name="settings"/> override configuration keys (e.g. "Qonys:Auth:TokenRequestsPerMinute");
-    /// <paramref name="logs"/>, when given, receives every log message the app writes from its preparation on.
+    /// <paramref name="logs"/>, when given, receives every log message the app writes from its preparation on;
+    /// <paramref name="endpoints"/> maps a test's own endpoints beside the app's (e.g. one that requires a scope).
     /// </summary>
     public static async Task<TestApp> StartAsync(Provider provider, IDictionary<string, string?>? settings = null, string? connectionString = null,
-        ILoggerProvider? logs = null)
+        ILoggerProvider? logs = null, Action<WebApplication>? endpoints = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "qonys-test-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(folder);
@@ -73,6 +74,7 @@ public sealed class TestApp : IAsyncDisposable
             throw new InvalidOperationException("The app does not use the tests' clock: test and server would disagree about today.");
         // Added to the built factory: the app clears the builder's logging providers after the configure hook runs.
         if (logs is not null) app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+        endpoints?.Invoke(app);
         await QonysApp.PrepareAsync(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
