@@ -117,10 +117,7 @@ internal static class QonysApp
     static void ConfigureLogging(WebApplicationBuilder builder, QonysOptions options)
     {
         builder.Logging.ClearProviders();
-        if (options.IsDemo)
-            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
-        else
-            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        builder.AddQonysTelemetry(options);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
     }

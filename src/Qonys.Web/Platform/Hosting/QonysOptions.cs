@@ -13,6 +13,7 @@ internal sealed class QonysOptions
     public AuthOptions Auth { get; set; } = new();
     public EmailOptions Email { get; set; } = new();
     public JobOptions Jobs { get; set; } = new();
+    public TelemetryOptions Telemetry { get; set; } = new();
     public long MaxRequestBodyBytes { get; set; } = 1_048_576;
 }
 
@@ -59,6 +60,18 @@ internal sealed class ClientAuthOptions
     public string? Issuer { get; set; }
     /// <summary>Refuse the token endpoint over plain HTTP. Default: in production yes, in demo mode no.</summary>
     public bool? RequireHttps { get; set; }
+}
+
+/// <summary>Section "Qonys:Telemetry": traces, metrics and logs (docs/operations.md "Observability").</summary>
+internal sealed class TelemetryOptions
+{
+    /// <summary>The OTLP collector's address (e.g. http://otel-collector:4317); traces and metrics are exported only when set.</summary>
+    public string? OtlpEndpoint { get; set; }
+    /// <summary>"grpc" (default) or "http/protobuf".</summary>
+    public string OtlpProtocol { get; set; } = "grpc";
+    public string ServiceName { get; set; } = "qonys";
+    /// <summary>One JSON object per log line, with the trace id. Default: in production yes, in demo mode short text lines.</summary>
+    public bool? JsonLogs { get; set; }
 }
 
 internal sealed class EmailOptions
