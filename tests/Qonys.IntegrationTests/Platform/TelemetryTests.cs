@@ -32,15 +32,15 @@ public sealed class TelemetryTests
     [Theory, OnSqlite, OnPostgres]
     public async Task Requests_are_traced_and_logged_with_their_trace_id_and_no_personal_identifier(Provider provider)
     {
-        var spans = new List<Activity>();
-        var log = new StringWriter();
+        var exported = new ExportedSpans();
+        var log = new CapturedLog();
         await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string?> { ["Qonys:Telemetry:JsonLogs"] = "true" },
             endpoints: built =>
             {
-                built.Services.GetRequiredService<LogOutput>().Writer = TextWriter.Synchronized(log);
+                built.Services.GetRequiredService<LogOutput>().Writer = log;
                 MapFailingEndpoint(built);
             },
-            services: s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)));
+            services: s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(exported)));
         var bin = Demo.NewBin();
 
         using var officer = await app.As(Demo.OfficerKaraganda);
@@ -58,11 +58,13 @@ public sealed class TelemetryTests
         failed.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
 
         await Task.Delay(500); // the last spans end as their responses finish
+        var spans = exported.Snapshot();
+        var logText = log.Text();
         var requests = spans.Where(s => s.Kind == ActivityKind.Server).ToList();
         requests.Select(s => s.GetTagItem("http.route") as string).ShouldContain("/api/v1/employers/{bin}");
         requests.Select(s => s.GetTagItem("http.route") as string).ShouldContain("/api/test/people/{iin}");
         var failedSpan = requests.Single(s => s.GetTagItem("http.route") as string == "/api/test/people/{iin}");
-        var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var lines = logText.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         // The warning and the unhandled exception are logged as JSON under the failing request's trace id.
         var traced = lines.Where(l => l.TryGetProperty("traceId", out var t) && t.GetString() == failedSpan.TraceId.ToString()).ToList();
         traced.ShouldContain(l => l.GetProperty("level").GetString() == "Warning" && l.GetProperty("message").GetString()!.Contains("[id]"));
@@ -71,8 +73,40 @@ public sealed class TelemetryTests
         var traceText = string.Join("\n", spans.SelectMany(s => s.TagObjects.Select(t => t.Key + "=" + t.Value).Prepend(s.DisplayName)));
         foreach (var identifier in new[] { Iin, bin, Passport, Email, Uri.EscapeDataString(Email), FirstName, LastName })
         {
-            log.ToString().ShouldNotContain(identifier, Case.Insensitive);
+            logText.ShouldNotContain(identifier, Case.Insensitive);
             traceText.ShouldNotContain(identifier, Case.Insensitive);
+        }
+    }
+
+    /// <summary>The spans the exporter hands over, from any thread (every activity source of the test process is listened to).</summary>
+    sealed class ExportedSpans : System.Collections.ObjectModel.Collection<Activity>
+    {
+        readonly Lock _gate = new();
+
+        protected override void InsertItem(int index, Activity item)
+        {
+            lock (_gate) base.InsertItem(index, item);
+        }
+
+        public List<Activity> Snapshot()
+        {
+            lock (_gate) return [.. Items];
+        }
+    }
+
+    /// <summary>The app's log lines, written from any thread (the sink writes whole lines).</summary>
+    sealed class CapturedLog : StringWriter
+    {
+        readonly Lock _gate = new();
+
+        public override void WriteLine(string? value)
+        {
+            lock (_gate) base.WriteLine(value);
+        }
+
+        public string Text()
+        {
+            lock (_gate) return ToString();
         }
     }
 
