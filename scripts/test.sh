@@ -12,9 +12,9 @@
 #   arguments, a project none of whose tests match them is left out);
 # - a TRX that is not in the expected format stops the count (exit 1), and its <Counters> must agree with the
 #   <UnitTestResult> elements it holds;
-# - PostgreSQL, RabbitMQ and browser tests skip, saying why, where their binaries (initdb/pg_ctl, rabbitmq-server,
-#   /usr/bin/chromium) are missing,
-#   but under CI=true (CI installs them) such a test fails instead, and any skip of a PostgreSQL, Chromium or RabbitMQ
+# - PostgreSQL, RabbitMQ, nginx and browser tests skip, saying why, where their binaries (initdb/pg_ctl,
+#   rabbitmq-server, nginx, /usr/bin/chromium) are missing,
+#   but under CI=true (CI installs them) such a test fails instead, and any skip of a PostgreSQL, Chromium, RabbitMQ or nginx
 #   test counts as a failure.
 # The order's seed is QONYS_TEST_SEED when set (the same seed repeats the order), else drawn here; it is printed.
 set -uo pipefail
@@ -178,7 +178,7 @@ for project in "${projects[@]}"; do
             Failed|Error|Timeout|Aborted) lines+=("FAILED  $test") ;;
             *)
                 reason="${reason:-(no reason recorded, outcome $outcome)}"
-                if $ci && grep -qiE 'postgres|chromium|rabbitmq' <<<"$test $reason"; then
+                if $ci && grep -qiE 'postgres|chromium|rabbitmq|nginx' <<<"$test $reason"; then
                     lines+=("FAILED  $test -- skipped in CI, which installs what it needs: $reason")
                     in_ci_failures=$(( in_ci_failures + 1 ))
                 else

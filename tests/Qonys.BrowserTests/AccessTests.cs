@@ -4,21 +4,23 @@ namespace Qonys.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class AccessTests(BrowserApp browser)
 {
+    const string NoAccount = "nobody@demo.qonys.kz";
+
     [ChromiumFact]
     public async Task A_wrong_password_shows_the_error_summary_and_stays_on_login()
     {
         var page = await browser.NewPageAsync();
         await SignIn.OpenLoginInEnglishAsync(page);
 
-        // The integration client has no UI tests of its own, so one failed attempt here cannot lock out another test's account.
-        await SignIn.SubmitAsync(page, Demo.Integration, "not-the-password");
+        // An address no account has, so one failed attempt here cannot lock out another test's account.
+        await SignIn.SubmitAsync(page, NoAccount, "not-the-password");
 
         var summary = page.GetByTestId("error-summary");
         await Expect(summary).ToBeVisibleAsync();
         await Expect(summary).ToContainTextAsync(UiText.Get("login.wrong", "en"));
         await Expect(page).ToHaveURLAsync(new Regex("/login"));
         await Expect(page.GetByTestId("who")).ToHaveCountAsync(0);
-        await Expect(page.GetByLabel("Email", new() { Exact = true })).ToHaveValueAsync(Demo.Integration);
+        await Expect(page.GetByLabel("Email", new() { Exact = true })).ToHaveValueAsync(NoAccount);
         await Screenshots.SaveAsync(page, "anonymous", "wrong-password");
         await page.Context.CloseAsync();
     }

@@ -47,6 +47,7 @@ internal static class QonysApp
         services.AddQonysDatabase(options);
         services.AddQonysAuth(options);
         services.AddPermissionGrants();
+        services.AddQonysOAuth(options);
         services.AddQonysAudit();
         services.AddQonysOutbox(builder.Configuration, options);
         services.AddQonysSecurity(builder.Configuration);
@@ -120,10 +121,7 @@ internal static class QonysApp
     static void ConfigureLogging(WebApplicationBuilder builder, QonysOptions options)
     {
         builder.Logging.ClearProviders();
-        if (options.IsDemo)
-            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
-        else
-            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        builder.AddQonysTelemetry(options);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
     }
@@ -140,6 +138,7 @@ internal static class QonysApp
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSet>().EnsureLoadedAsync(ct);
             await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync();
+            await scope.ServiceProvider.GetRequiredService<IntegrationClients>().EnsureDemoClientAsync(ct);
         }
     }
 }

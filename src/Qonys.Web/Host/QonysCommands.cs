@@ -115,6 +115,54 @@ internal static class QonysCommands
                 Console.WriteLine($"created {role} {email}");
                 return 0;
             }
+            case "rotate-keys":
+            {
+                // The integration clients' token keys (docs/security.md "Integration clients").
+                using var scope = app.Services.CreateScope();
+                await Migrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDb>());
+                var rotation = await app.Services.GetRequiredService<OAuthKeyRing>().RotateAsync(CancellationToken.None);
+                Console.WriteLine($"added keys {string.Join(", ", rotation.Added)} (signing from {rotation.SigningFrom:yyyy-MM-dd HH:mm:ss} UTC); " +
+                                  $"removed {rotation.Removed.Count} expired keys");
+                return 0;
+            }
+            case "create-client":
+            {
+                var clientId = Option(rest, "--id");
+                var scopes = (Option(rest, "--scopes") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                if (clientId is null || scopes.Length == 0)
+                {
+                    await Console.Error.WriteLineAsync($"usage: create-client --id CLIENT --scopes S1,S2 [--name NAME]; scopes: {string.Join(",", IntegrationScopes.All)}");
+                    return 2;
+                }
+                using var scope = app.Services.CreateScope();
+                var created = await scope.ServiceProvider.GetRequiredService<IntegrationClients>()
+                    .CreateAsync(clientId, Option(rest, "--name") ?? clientId, scopes, CancellationToken.None);
+                if (created is null)
+                {
+                    await Console.Error.WriteLineAsync($"client '{clientId}' exists already, or a scope is not one of {string.Join(",", IntegrationScopes.All)}");
+                    return 1;
+                }
+                Console.WriteLine($"client_id {created.ClientId}\nclient_secret {created.Secret}");
+                return 0;
+            }
+            case "rotate-client-secret":
+            {
+                var clientId = Option(rest, "--id");
+                if (clientId is null)
+                {
+                    await Console.Error.WriteLineAsync("usage: rotate-client-secret --id CLIENT");
+                    return 2;
+                }
+                using var scope = app.Services.CreateScope();
+                var secret = await scope.ServiceProvider.GetRequiredService<IntegrationClients>().RotateSecretAsync(clientId, CancellationToken.None);
+                if (secret is null)
+                {
+                    await Console.Error.WriteLineAsync($"no client '{clientId}'");
+                    return 1;
+                }
+                Console.WriteLine($"client_id {clientId}\nclient_secret {secret}");
+                return 0;
+            }
             case "schema-sql":
             {
                 using var scope = app.Services.CreateScope();
@@ -122,7 +170,7 @@ internal static class QonysCommands
                 return 0;
             }
             default:
-                await Console.Error.WriteLineAsync($"unknown command '{command}': use serve, migrate, verify-audit, anchor-audit, create-user, seed-demo, import or schema-sql");
+                await Console.Error.WriteLineAsync($"unknown command '{command}': use serve, migrate, verify-audit, anchor-audit, create-user, create-client, rotate-client-secret, rotate-keys, seed-demo, import or schema-sql");
                 return 2;
         }
     }
@@ -144,6 +192,8 @@ internal static class QonysCommands
             Console.WriteLine($"Demo accounts (password {DemoAccounts.Password}):");
             foreach (var a in DemoAccounts.All)
                 Console.WriteLine($"  {a.Email,-36} {a.Role}{(a.RegionCode is null ? "" : " " + a.RegionCode)}");
+            Console.WriteLine($"Demo integration client (POST {url}{OAuthSetup.TokenPath}, grant_type=client_credentials, every events:* scope):");
+            Console.WriteLine($"  client_id {IntegrationClients.DemoClientId}  client_secret {IntegrationClients.DemoClientSecret}");
         }
         Console.WriteLine("Press Ctrl+C to stop.");
     }

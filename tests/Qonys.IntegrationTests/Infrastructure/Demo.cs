@@ -11,7 +11,6 @@ public static class Demo
     public const string InspectorKaraganda = "inspector.karaganda@demo.qonys.kz";
     public const string Employer = "employer@demo.qonys.kz";
     public const string Applicant = "applicant@demo.qonys.kz";
-    public const string Integration = "integration@demo.qonys.kz";
 
     static int _counter = Random.Shared.Next(1000, 9000);
 

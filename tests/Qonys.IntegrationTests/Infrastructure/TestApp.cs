@@ -43,10 +43,12 @@ public sealed class TestApp : IAsyncDisposable
 
     /// <summary>
     /// Starts an app. <paramref name="settings"/> override configuration keys (e.g. "Qonys:Auth:TokenRequestsPerMinute");
-    /// <paramref name="logs"/>, when given, receives every log message the app writes from its preparation on.
+    /// <paramref name="logs"/>, when given, receives every log message the app writes from its preparation on;
+    /// <paramref name="endpoints"/> maps a test's own endpoints beside the app's (e.g. one that requires a scope) and may set
+    /// up the built app's services before it prepares; <paramref name="services"/> changes the service collection last.
     /// </summary>
     public static async Task<TestApp> StartAsync(Provider provider, IDictionary<string, string?>? settings = null, string? connectionString = null,
-        ILoggerProvider? logs = null)
+        ILoggerProvider? logs = null, Action<WebApplication>? endpoints = null, Action<IServiceCollection>? services = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "qonys-test-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(folder);
@@ -67,12 +69,17 @@ public sealed class TestApp : IAsyncDisposable
         {
             b.Configuration.AddInMemoryCollection(config);
             // Applied to the finished service collection, after the app's own registration of the system clock.
-            b.Host.ConfigureContainer<IServiceCollection>((_, services) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(TestClock.Shared)));
+            b.Host.ConfigureContainer<IServiceCollection>((_, collection) =>
+            {
+                collection.Replace(ServiceDescriptor.Singleton<TimeProvider>(TestClock.Shared));
+                services?.Invoke(collection);
+            });
         });
         if (app.Services.GetRequiredService<TimeProvider>() != TestClock.Shared)
             throw new InvalidOperationException("The app does not use the tests' clock: test and server would disagree about today.");
         // Added to the built factory: the app clears the builder's logging providers after the configure hook runs.
         if (logs is not null) app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+        endpoints?.Invoke(app);
         await QonysApp.PrepareAsync(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -31,10 +31,24 @@ public sealed class QuotaRaceTests(ITestOutputHelper output)
         await using var second = await AppNode.StartAsync(connectionString, TimeSpan.FromMinutes(3));
         using var toFirst = Client(first);
         using var toSecond = Client(second);
-        var nodes = new[] { toFirst, toSecond };
-        // One token per account, each issued by one node and used on both (data-protection keys live in the database).
+        output.WriteLine($"nodes ready after {clock.Elapsed.TotalSeconds:F1} s");
+        var outcome = await RaceAsync([toFirst, toSecond], connectionString, Rounds);
+        output.WriteLine($"{Rounds} rounds × {Clients} clients on 2 nodes: {outcome.Accepted} applications accepted, {outcome.Refused} refused (422 quota), " +
+                         $"{outcome.Approved} approved; {clock.Elapsed.TotalSeconds:F1} s in all");
+    }
+
+    internal sealed record RaceOutcome(int Accepted, int Refused, int Approved, IReadOnlyList<string> PermitNumbers);
+
+    /// <summary>
+    /// The race and its oracle, <paramref name="rounds"/> times: a quota row with 5 places left, 64 concurrent clients
+    /// spread over <paramref name="nodes"/> (app nodes, or one load balancer in front of several) asking for 1–2 places
+    /// each; never more accepted than left, the ledger moved by exactly the accepted places; then approvals.
+    /// </summary>
+    internal static async Task<RaceOutcome> RaceAsync(HttpClient[] nodes, string connectionString, int rounds)
+    {
+        // One token per account, each issued by one node and used on all (data-protection keys live in the database).
         var admin = await TokenAsync(nodes[0], Demo.Admin);
-        var employer = await TokenAsync(nodes[1], Demo.Employer);
+        var employer = await TokenAsync(nodes[^1], Demo.Employer);
         var probe = new LedgerProbe(connectionString);
         var regions = await probe.CurrentRegionsAsync();
         regions.Count.ShouldBeGreaterThan(0);
@@ -42,14 +56,14 @@ public sealed class QuotaRaceTests(ITestOutputHelper output)
         var year = DateTime.UtcNow.Year;
         var random = new Random(20261122);
         int accepted = 0, refused = 0, approved = 0;
-        output.WriteLine($"nodes ready after {clock.Elapsed.TotalSeconds:F1} s; {rows.Count} quota rows");
+        var permits = new List<string>();
 
-        for (var round = 0; round < Rounds; round++)
+        for (var round = 0; round < rounds; round++)
         {
             var (region, category) = rows[round % rows.Count];
             var before = await probe.ReadAsync(year, region, category);
             var cap = (before?.Committed ?? 0) + PlacesLeft;
-            var set = await Send(nodes[round % 2], admin, HttpMethod.Put, $"/api/v1/quotas/{year}/{region}/{category}",
+            var set = await Send(nodes[round % nodes.Length], admin, HttpMethod.Put, $"/api/v1/quotas/{year}/{region}/{category}",
                 new { cap, reason = $"race round {round}" });
             set.Status.ShouldBe(HttpStatusCode.OK, set.Body);
 
@@ -58,7 +72,7 @@ public sealed class QuotaRaceTests(ITestOutputHelper output)
             var pending = Enumerable.Range(0, Clients).Select(async i =>
             {
                 await start.Task;
-                return await Send(nodes[i % 2], i % 4 < 2 ? admin : employer, HttpMethod.Post, "/api/v1/permit-applications",
+                return await Send(nodes[i % nodes.Length], i % 4 < 2 ? admin : employer, HttpMethod.Post, "/api/v1/permit-applications",
                     Application(DemoBin, region, category, workers[i], salary: 2_000_000));
             }).ToArray();
             start.SetResult();
@@ -95,13 +109,14 @@ public sealed class QuotaRaceTests(ITestOutputHelper output)
             // An officer's work, spread over both nodes: approve every other winner; reservation becomes use.
             var toApprove = winners.Where((_, k) => k % 2 == 0).ToList();
             var decisions = await Task.WhenAll(toApprove.Select((w, k) =>
-                Send(nodes[k % 2], admin, HttpMethod.Post, $"/api/v1/permit-applications/{w.Id}/approve", null)));
+                Send(nodes[k % nodes.Length], admin, HttpMethod.Post, $"/api/v1/permit-applications/{w.Id}/approve", null)));
             for (var k = 0; k < decisions.Length; k++)
             {
                 decisions[k].Status.ShouldBe(HttpStatusCode.OK, decisions[k].Body);
                 var decided = JsonDocument.Parse(decisions[k].Body).RootElement;
                 decided.GetProperty("status").GetString().ShouldBe("approved");
                 decided.GetProperty("permitNumbers").GetArrayLength().ShouldBe(toApprove[k].Workers);
+                permits.AddRange(decided.GetProperty("permitNumbers").EnumerateArray().Select(n => n.GetString()!));
             }
             var decidedRow = (await probe.ReadAsync(year, region, category))!;
             decidedRow.Used.ShouldBe((int)decidedRow.PermitsIssued, $"round {round}: used is not the permits issued");
@@ -113,8 +128,7 @@ public sealed class QuotaRaceTests(ITestOutputHelper output)
             refused += Clients - winners.Count;
             approved += toApprove.Count;
         }
-        output.WriteLine($"{Rounds} rounds × {Clients} clients on 2 nodes: {accepted} applications accepted, {refused} refused (422 quota), " +
-                         $"{approved} approved; {clock.Elapsed.TotalSeconds:F1} s in all");
+        return new RaceOutcome(accepted, refused, approved, permits);
     }
 
     /// <summary>
@@ -225,8 +239,10 @@ public sealed class QuotaRaceTests(ITestOutputHelper output)
         }
     }
 
-    static HttpClient Client(AppNode node) =>
-        new(new SocketsHttpHandler { MaxConnectionsPerServer = Clients / 2 }) { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    static HttpClient Client(AppNode node) => Client(node.BaseAddress, Clients / 2);
+
+    internal static HttpClient Client(Uri address, int connections) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
 
     static async Task<string> TokenAsync(HttpClient node, string email)
     {

@@ -32,7 +32,7 @@ public sealed class AuthTests(Apps apps)
 
         using var client = await app.WithTokenAsync(email, DemoAccounts.Password);
         var inbox = await client.GetAsync("/api/v1/notifications/unread-count");
-        // Signed in: never 401. Every account reads its count (the integration client's inbox is empty).
+        // Signed in: never 401. Every person's account reads its count (integration clients are machines: IntegrationClientTests).
         inbox.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

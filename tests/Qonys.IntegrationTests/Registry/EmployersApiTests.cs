@@ -110,7 +110,6 @@ public sealed class EmployersApiTests(Apps apps)
             [Demo.Employer] = HttpStatusCode.NotFound,        // another organisation
             [Demo.Applicant] = HttpStatusCode.Forbidden,      // no employers.read permission
             [Demo.Auditor] = HttpStatusCode.Forbidden,
-            [Demo.Integration] = HttpStatusCode.Forbidden,
         };
         foreach (var (email, status) in expected)
         {

@@ -15,6 +15,9 @@ internal static class PlatformAuditEvents
     public static readonly AuditEventType AuthorizationFailed = new("auth.authorization_failed", AuditKind.AccessDenied);
     public static readonly AuditEventType RecordOutOfScope = new("auth.record_out_of_scope", AuditKind.AccessDenied);
     public static readonly AuditEventType UserCreated = new("auth.user_created", AuditKind.Change);
+    public static readonly AuditEventType ClientCreated = new("auth.client_created", AuditKind.Security);
+    public static readonly AuditEventType ClientSecretRotated = new("auth.client_secret_rotated", AuditKind.Security);
+    public static readonly AuditEventType TokenKeysRotated = new("auth.token_keys_rotated", AuditKind.Security);
     public static readonly AuditEventType EmployerRegistered = new("registry.employer_registered", AuditKind.Change);
     public static readonly AuditEventType AuditVerified = new("audit.verified", AuditKind.Security);
     public static readonly AuditEventType DemoDataLoaded = new("platform.demo_data_loaded", AuditKind.Change);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using OpenIddict.Abstractions;
 
 namespace Qonys.Web.Platform.Auth;
 
@@ -19,6 +20,12 @@ internal sealed record Actor(Guid UserId, string Email, string Role, string? Reg
         (Grants ?? throw new InvalidOperationException("an actor read from claims alone knows no grants"))
         .Allows(Role, permission);
 
+    /// <summary>The OAuth scopes of an integration client's token (<see cref="IntegrationScopes"/>); none for a person.</summary>
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    /// <summary>Whether the caller's token carries <paramref name="scope"/>, e.g. <c>HasScope(IntegrationScopes.ForEventType("payment_received"))</c>.</summary>
+    public bool HasScope(string scope) => Scopes.Contains(scope, StringComparer.Ordinal);
+
     /// <summary>
     /// Binds a handler's <c>Actor actor</c> parameter: the signed-in user, or null for an anonymous caller (so an
     /// anonymous endpoint takes <c>Actor? actor</c>; a protected one never runs for an anonymous caller).
@@ -32,15 +39,17 @@ internal sealed record Actor(Guid UserId, string Email, string Role, string? Reg
 
     public static Actor From(ClaimsPrincipal principal)
     {
-        var id = principal.FindFirstValue(ClaimTypes.NameIdentifier)
+        // A person's principal names its user; an integration client's token its client (subject and name, OAuthSetup).
+        var id = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.FindFirstValue(OpenIddictConstants.Claims.Subject)
                  ?? throw new InvalidOperationException("an authenticated principal has a user id");
         return new Actor(
             Guid.Parse(id),
-            principal.FindFirstValue(ClaimTypes.Email) ?? principal.FindFirstValue(ClaimTypes.Name) ?? "",
+            principal.FindFirstValue(ClaimTypes.Email) ?? principal.FindFirstValue(ClaimTypes.Name)
+            ?? principal.FindFirstValue(OpenIddictConstants.Claims.Name) ?? "",
             principal.FindFirstValue(RoleClaim) ?? "",
             principal.FindFirstValue(RegionClaim),
             principal.FindFirstValue(EmployerClaim),
-            Guid.TryParse(principal.FindFirstValue(PersonClaim), out var p) ? p : null);
+            Guid.TryParse(principal.FindFirstValue(PersonClaim), out var p) ? p : null) { Scopes = [.. principal.GetScopes()] };
     }
 
     public static IEnumerable<Claim> ClaimsOf(AppUser user)

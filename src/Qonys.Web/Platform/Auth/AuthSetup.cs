@@ -37,9 +37,11 @@ internal static class AuthSetup
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Bearer token or cookie", o => o.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
+                http.Request.Headers.Authorization.ToString() is var authorization && OAuthSetup.IsClientToken(authorization)
+                    ? OAuthSetup.ValidationScheme
+                    : authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
                 o.BearerTokenExpiration = TimeSpan.FromMinutes(options.Auth.TokenLifetimeMinutes);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
 
 namespace Qonys.Web.Platform.Data;
 
@@ -31,6 +32,12 @@ internal sealed class AppDb
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("auth_user_logins");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("auth_role_claims");
         builder.Entity<IdentityUserToken<Guid>>().ToTable("auth_user_tokens");
+        // Integration clients (OAuth client credentials, OpenIddict's stores): Platform/Auth/OAuthSetup.
+        builder.UseOpenIddict();
+        builder.Entity<OpenIddictEntityFrameworkCoreApplication>().ToTable("auth_oauth_applications");
+        builder.Entity<OpenIddictEntityFrameworkCoreAuthorization>().ToTable("auth_oauth_authorizations");
+        builder.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable("auth_oauth_scopes");
+        builder.Entity<OpenIddictEntityFrameworkCoreToken>().ToTable("auth_oauth_tokens");
         builder.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
         ModelConventions.Apply(builder);
     }

@@ -22,11 +22,14 @@ internal sealed class DemoAccounts(UserManager<AppUser> users, AppDb db, TimePro
         new("inspector.karaganda@demo.qonys.kz", Roles.Inspector, "Demo Inspector (Karaganda)", "KZ-35"),
         new("employer@demo.qonys.kz", Roles.Employer, "Demo Employer", EmployerBin: DemoEmployerBin),
         new("applicant@demo.qonys.kz", Roles.Applicant, "Demo Applicant"),
-        new("integration@demo.qonys.kz", Roles.IntegrationClient, "Demo Integration Client"),
     ];
+
+    /// <summary>The integration client's former password account: integration clients now use OAuth client credentials.</summary>
+    const string RetiredIntegrationAccount = "integration@demo.qonys.kz";
 
     public async Task EnsureAsync()
     {
+        if (await users.FindByEmailAsync(RetiredIntegrationAccount) is { } retired) await users.DeleteAsync(retired);
         foreach (var a in All)
         {
             if (await users.FindByEmailAsync(a.Email) is not null) continue;

@@ -13,6 +13,7 @@ internal sealed class QonysOptions
     public AuthOptions Auth { get; set; } = new();
     public EmailOptions Email { get; set; } = new();
     public JobOptions Jobs { get; set; } = new();
+    public TelemetryOptions Telemetry { get; set; } = new();
     public long MaxRequestBodyBytes { get; set; } = 1_048_576;
 }
 
@@ -37,6 +38,40 @@ internal sealed class AuthOptions
     public int LockoutMinutes { get; set; } = 15;
     /// <summary>Token requests allowed per client address per minute.</summary>
     public int TokenRequestsPerMinute { get; set; } = 60;
+    /// <summary>Integration clients (OAuth 2.0 client credentials, <c>POST /connect/token</c>): docs/security.md.</summary>
+    public ClientAuthOptions Clients { get; set; } = new();
+}
+
+/// <summary>Section "Qonys:Auth:Clients": machine identity of the integration clients.</summary>
+internal sealed class ClientAuthOptions
+{
+    /// <summary>How long a client's access token is valid.</summary>
+    public int AccessTokenLifetimeSeconds { get; set; } = 3600;
+    /// <summary>
+    /// How long after <c>rotate-keys</c> the new key starts signing; until then every node learns it (<see cref="KeyRefreshSeconds"/>)
+    /// and validates with it, so no node refuses a token another node signed with the new key.
+    /// </summary>
+    public int KeyActivationSeconds { get; set; } = 300;
+    /// <summary>How often each node reads the key set again (new keys, keys that became active, keys removed).</summary>
+    public int KeyRefreshSeconds { get; set; } = 60;
+    /// <summary>The validity written into a new key's certificate; rotate before it ends.</summary>
+    public int KeyLifetimeDays { get; set; } = 180;
+    /// <summary>The tokens' issuer (e.g. https://qonys.example.kz/); by default the address the request came to.</summary>
+    public string? Issuer { get; set; }
+    /// <summary>Refuse the token endpoint over plain HTTP. Default: in production yes, in demo mode no.</summary>
+    public bool? RequireHttps { get; set; }
+}
+
+/// <summary>Section "Qonys:Telemetry": traces, metrics and logs (docs/operations.md "Observability").</summary>
+internal sealed class TelemetryOptions
+{
+    /// <summary>The OTLP collector's address (e.g. http://otel-collector:4317); traces and metrics are exported only when set.</summary>
+    public string? OtlpEndpoint { get; set; }
+    /// <summary>"grpc" (default) or "http/protobuf".</summary>
+    public string OtlpProtocol { get; set; } = "grpc";
+    public string ServiceName { get; set; } = "qonys";
+    /// <summary>One JSON object per log line, with the trace id. Default: in production yes, in demo mode short text lines.</summary>
+    public bool? JsonLogs { get; set; }
 }
 
 internal sealed class EmailOptions

@@ -28,8 +28,11 @@ public sealed partial class AppNode : IAsyncDisposable
         _dataFolder = dataFolder;
     }
 
-    /// <summary>Starts a node and waits (at most <paramref name="readyWithin"/>) until /health/ready answers 200.</summary>
-    public static async Task<AppNode> StartAsync(string connectionString, TimeSpan readyWithin, string provider = "postgresql")
+    /// <summary>
+    /// Starts a node and waits (at most <paramref name="readyWithin"/>) until /health/ready answers 200;
+    /// <paramref name="settings"/> are more command-line settings ("--Qonys:Jobs:...=...").
+    /// </summary>
+    public static async Task<AppNode> StartAsync(string connectionString, TimeSpan readyWithin, string provider = "postgresql", params string[] settings)
     {
         var dll = WebAssemblyPath();
         var folder = Path.Combine(Path.GetTempPath(), "qonys-node-" + Guid.NewGuid().ToString("N")[..10]);
@@ -46,7 +49,7 @@ public sealed partial class AppNode : IAsyncDisposable
                      dll, "serve", "--urls", "http://127.0.0.1:0", "--Qonys:Mode=demo", $"--Qonys:Database:Provider={provider}",
                      $"--Qonys:Database:ConnectionString={connectionString}", "--Qonys:Database:MigrateOnStart=true",
                      $"--Qonys:Database:DataFolder={folder}", "--Qonys:Auth:TokenRequestsPerMinute=100000",
-                 })
+                 }.Concat(settings))
             psi.ArgumentList.Add(a);
         var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet " + dll);
         var node = new AppNode(process, folder);
