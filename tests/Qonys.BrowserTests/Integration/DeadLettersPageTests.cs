@@ -15,7 +15,7 @@ public sealed class DeadLettersPageTests(BrowserApp browser)
     {
         var app = browser.App;
         var eventId = Guid.NewGuid();
-        using (var client = await app.As(Demo.Integration))
+        using (var client = await app.AsIntegrationClient())
         {
             var sent = await client.PostAsJsonAsync("/api/v1/integration/events", new
             {

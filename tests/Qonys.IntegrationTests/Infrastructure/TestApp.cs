@@ -1,3 +1,5 @@
+using Qonys.Web.Platform.Auth;
+using System.Text.Json;
 using Qonys.Web.Host;
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
@@ -106,6 +108,26 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     sealed record TokenBody(string AccessToken, int ExpiresIn);
+
+    /// <summary>The demo integration client, signed in with OAuth client credentials for every event scope.</summary>
+    public async Task<HttpClient> AsIntegrationClient()
+    {
+        const string key = "oauth:" + IntegrationClients.DemoClientId;
+        if (!_tokens.TryGetValue(key, out var token))
+        {
+            using var anonymous = Anonymous();
+            var response = await anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials", ["client_id"] = IntegrationClients.DemoClientId,
+                ["client_secret"] = IntegrationClients.DemoClientSecret, ["scope"] = string.Join(' ', IntegrationScopes.All),
+            }));
+            response.EnsureSuccessStatusCode();
+            token = _tokens[key] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        }
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     /// <summary>A fresh unit of work on the app's database, for arranging and checking what HTTP cannot show.</summary>
     internal async Task<T> WithDbAsync<T>(Func<AppDb, Task<T>> action)

@@ -14,7 +14,7 @@ static class InboundEvents
 
     public static async Task<HttpResponseMessage> SendAsync(TestApp app, string type, object payload, Guid? eventId = null)
     {
-        using var client = await app.As(Demo.Integration);
+        using var client = await app.AsIntegrationClient();
         return await client.PostAsJsonAsync(EventsPath, Envelope(type, payload, eventId));
     }
 

@@ -35,7 +35,7 @@ public sealed class InboundEventsTests(Apps apps)
         moved.GetProperty("outcome").GetString().ShouldBe("applied");
         died.GetProperty("outcome").GetString().ShouldBe("applied");
         var person = await app.WithDbAsync(db => db.Set<Person>().AsNoTracking().SingleAsync(p => p.Iin == iin));
-        person.AddressRegionCode.ShouldBe("KZ-59");
+        person.RegionCode.ShouldBe("KZ-59");
         person.Address.ShouldBe("Abay St 1, apt 2");
         person.DiedOn.ShouldBe(TestClock.Shared.Today);
         // A deceased person's later address change waits in the dead letters.
@@ -209,7 +209,7 @@ public sealed class InboundEventsTests(Apps apps)
     public async Task An_unknown_type_or_a_missing_envelope_field_is_a_400_naming_it(Provider provider)
     {
         var app = await apps.For(provider);
-        using var client = await app.As(Demo.Integration);
+        using var client = await app.AsIntegrationClient();
 
         var unknown = await client.PostAsJsonAsync(EventsPath, Envelope("weather_changed", new { }));
         var missing = await client.PostAsJsonAsync(EventsPath, new { type = "address_changed", source = "x", payload = new { } });
@@ -245,7 +245,7 @@ public sealed class InboundEventsTests(Apps apps)
         using var admin = await node1.As(Demo.Admin);
         var fee = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/permit-applications/{applicationId}")).GetProperty("fee").GetProperty("kzt").GetInt64();
         var body = Envelope("payment_received", Payment(applicationId, fee));
-        var clients = new[] { await node1.As(Demo.Integration), await node2.As(Demo.Integration) };
+        var clients = new[] { await node1.AsIntegrationClient(), await node2.AsIntegrationClient() };
         using var start = new SemaphoreSlim(0);
         var sends = Enumerable.Range(0, 20).Select(async i =>
         {
@@ -291,7 +291,7 @@ public sealed class InboundEventsTests(Apps apps)
         var dead = await admin.GetFromJsonAsync<JsonElement>("/api/v1/integration/dead-letters?type=address_changed&pageSize=500");
         dead.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("eventId").GetGuid()).ShouldContain(eventId);
         var replay = $"/api/v1/integration/dead-letters/{eventId}/replay";
-        using var integration = await app.As(Demo.Integration);
+        using var integration = await app.AsIntegrationClient();
         (await integration.PostAsync(replay, null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         var tooEarly = await PermitScenario.ReadAsync(await admin.PostAsync(replay, null), HttpStatusCode.OK);

@@ -209,12 +209,12 @@ public sealed class PrivacyAndAccessTests(Apps apps)
         var notification = await app.WithDbAsync(db => db.Set<Qonys.Web.Platform.Notifications.Notification>().AsNoTracking()
             .Where(n => n.Channel == Qonys.Web.Platform.Notifications.NotificationChannels.InApp && n.ReadAt == null)
             .OrderByDescending(n => n.CreatedAt).Select(n => n.Id).FirstAsync());
-        foreach (var who in new[] { Demo.Integration, Demo.Analyst })
+        foreach (var client in new[] { await app.AsIntegrationClient(), await app.As(Demo.Analyst) })
         {
-            using var client = await app.As(who);
-            await (await client.PostAsync($"/api/v1/notifications/{notification}/read", null)).ShouldBeProblem(HttpStatusCode.NotFound);
+            using (client)
+                await (await client.PostAsync($"/api/v1/notifications/{notification}/read", null)).ShouldBeProblem(HttpStatusCode.NotFound);
         }
-        using (var integration = await app.As(Demo.Integration))
+        using (var integration = await app.AsIntegrationClient())
             (await integration.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).GetProperty("total").GetInt32().ShouldBe(0);
         (await app.WithDbAsync(db => db.Set<Qonys.Web.Platform.Notifications.Notification>().AsNoTracking()
             .Where(n => n.Id == notification).Select(n => n.ReadAt).FirstAsync())).ShouldBeNull();

@@ -1,11 +1,11 @@
 namespace Qonys.Web.Modules.Integration.Inbox;
 
 /// <summary>
-/// Who may send an event of a type: the one place the rule is written. Today a role check (the integration client and
-/// administrators, <see cref="IntegrationModule.EventsSend"/>); with OAuth client credentials it becomes the client's
-/// scope <c>events:&lt;type&gt;</c>, a change of this line alone.
+/// Who may send an event of a type: the one place the rule is written. An integration client whose OAuth token carries
+/// the type's scope <c>events:&lt;type&gt;</c> (docs/security.md "Integration clients"), or an administrator (API.md).
 /// </summary>
 internal static class InboundEventAccess
 {
-    public static bool MaySend(Actor actor, string type) => actor.Can(IntegrationModule.EventsSend);
+    public static bool MaySend(Actor actor, string type) =>
+        actor.Role == Roles.Administrator || actor.HasScope(IntegrationScopes.ForEventType(type));
 }

@@ -43,7 +43,6 @@ sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Sex).HasMaxLength(1);
         b.Property(p => p.Citizenship).HasMaxLength(2);
         b.Property(p => p.RegionCode).HasMaxLength(8);
-        b.Property(p => p.AddressRegionCode).HasMaxLength(8);
         b.Property(p => p.AddressLocality).HasMaxLength(200);
         b.Property(p => p.Address).HasMaxLength(500);
         b.HasIndex(p => p.Iin).IsUnique();

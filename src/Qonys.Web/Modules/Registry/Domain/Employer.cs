@@ -42,11 +42,10 @@ internal sealed class Person
     public DateOnly BirthDate { get; set; }
     public string Sex { get; set; } = "";
     public string Citizenship { get; set; } = "";
-    /// <summary>The region of residence the population register reports; null when not known.</summary>
+    /// <summary>The region of residence the population register reports (its file, or event <c>address_changed</c>); null when not known.</summary>
     public string? RegionCode { get; set; }
     public DateTime CreatedAt { get; set; }
-    /// <summary>The registered address as the population register last reported it (event <c>address_changed</c>); null until then.</summary>
-    public string? AddressRegionCode { get; set; }
+    /// <summary>The registered locality and address as the population register last reported them (event <c>address_changed</c>); null until then.</summary>
     public string? AddressLocality { get; set; }
     public string? Address { get; set; }
     public DateOnly? AddressChangedOn { get; set; }

@@ -44,7 +44,7 @@ internal sealed class AddressChangedHandler(AppDb db, ReferenceData refs, AuditL
         var on = DateOnly.FromDateTime(e.OccurredAt.UtcDateTime);
         // Events may arrive out of order: an older change than the one on file is recorded in the inbox and changes nothing.
         if (person.AddressChangedOn is { } last && last > on) return InboundOutcome.Done;
-        person.AddressRegionCode = p.RegionCode;
+        person.RegionCode = p.RegionCode;
         person.AddressLocality = p.Locality!.Trim();
         person.Address = p.Address!.Trim();
         person.AddressChangedOn = on;

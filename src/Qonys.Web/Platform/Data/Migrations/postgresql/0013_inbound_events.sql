@@ -49,7 +49,6 @@ CREATE INDEX ix_compliance_state_payments_employer_bin_period_from ON compliance
 CREATE INDEX ix_compliance_state_payments_worker_iin ON compliance_state_payments (worker_iin);
 CREATE INDEX ix_integration_inbox_outcome_received_at ON integration_inbox (outcome, received_at);
 CREATE INDEX ix_permits_worker_presence_in_country ON permits_worker_presence (in_country);
-ALTER TABLE registry_persons ADD COLUMN address_region_code character varying(8);
 ALTER TABLE registry_persons ADD COLUMN address_locality character varying(200);
 ALTER TABLE registry_persons ADD COLUMN address character varying(500);
 ALTER TABLE registry_persons ADD COLUMN address_changed_on date;

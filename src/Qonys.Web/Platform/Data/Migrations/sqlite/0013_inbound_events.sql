@@ -47,7 +47,6 @@ CREATE INDEX "ix_compliance_state_payments_employer_bin_period_from" ON "complia
 CREATE INDEX "ix_compliance_state_payments_worker_iin" ON "compliance_state_payments" ("worker_iin");
 CREATE INDEX "ix_integration_inbox_outcome_received_at" ON "integration_inbox" ("outcome", "received_at");
 CREATE INDEX "ix_permits_worker_presence_in_country" ON "permits_worker_presence" ("in_country");
-ALTER TABLE "registry_persons" ADD COLUMN "address_region_code" TEXT NULL;
 ALTER TABLE "registry_persons" ADD COLUMN "address_locality" TEXT NULL;
 ALTER TABLE "registry_persons" ADD COLUMN "address" TEXT NULL;
 ALTER TABLE "registry_persons" ADD COLUMN "address_changed_on" TEXT NULL;
