@@ -1,4 +1,4 @@
-using Qonys.Web.Modules.Permits.Contracts;
+using Qonys.Web.Modules.Compliance.Contracts;
 
 namespace Qonys.Web.Modules.Compliance.Overstays;
 

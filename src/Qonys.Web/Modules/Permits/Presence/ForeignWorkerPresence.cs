@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qonys.Web.Modules.Compliance.Contracts;
 using Qonys.Web.Modules.Permits.Contracts;
 using Qonys.Web.Modules.Permits.Domain;
 

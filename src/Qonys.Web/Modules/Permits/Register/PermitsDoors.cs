@@ -1,4 +1,5 @@
 using Qonys.Web.Modules.Permits.Access;
+using Qonys.Web.Modules.Compliance.Contracts;
 using Qonys.Web.Modules.Permits.Contracts;
 using Qonys.Web.Modules.Permits.Presence;
 

@@ -1,8 +1,10 @@
-namespace Qonys.Web.Modules.Permits.Contracts;
+namespace Qonys.Web.Modules.Compliance.Contracts;
 
 /// <summary>
 /// Where the permit register's foreign workers are (border crossings, hosts' notifications), for the inspection:
-/// the workers still in the country after their last permit ended and the exit period passed.
+/// the workers still in the country after their last permit ended and the exit period passed. Declared here, by the
+/// inspection that needs it, and implemented by the permits module (which already reads this module's door), so the
+/// two modules' doors do not form a circle.
 /// </summary>
 internal interface IForeignWorkerPresence
 {
