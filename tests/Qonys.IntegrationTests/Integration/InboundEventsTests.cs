@@ -171,19 +171,19 @@ public sealed class InboundEventsTests(Apps apps)
     public static IEnumerable<object[]> Malformed() =>
     [
         ["address_changed", J(new { iin = "123456789012", regionCode = "KZ-59", locality = "X", address = "Y" }), "payload.iin"],
-        ["address_changed", J(new { iin = Demo.NewBin(), regionCode = "KZ-99", locality = "X", address = "Y" }), "payload.regionCode"],
-        ["death_registered", J(new { iin = Demo.NewBin(), diedOn = "yesterday" }), "payload.diedOn"],
-        ["contract_registered", J(new { contractId = "C1", employerBin = Demo.NewBin(), workerIin = Demo.NewBin(), position = "W", occupationCode = "2142",
+        ["address_changed", J(new { iin = "250100058493", regionCode = "KZ-99", locality = "X", address = "Y" }), "payload.regionCode"],
+        ["death_registered", J(new { iin = "250100058502", diedOn = "yesterday" }), "payload.diedOn"],
+        ["contract_registered", J(new { contractId = "C1", employerBin = "250100058542", workerIin = "250100058562", position = "W", occupationCode = "2142",
             monthlySalaryKzt = -1, startOn = "2026-01-01", workRegionCode = "KZ-35" }), "payload.monthlySalaryKzt"],
-        ["contract_terminated", J(new { contractId = "C1", employerBin = Demo.NewBin(), position = "W", occupationCode = "2142",
+        ["contract_terminated", J(new { contractId = "C1", employerBin = "250100058572", position = "W", occupationCode = "2142",
             monthlySalaryKzt = 1, startOn = "2026-01-01", workRegionCode = "KZ-35" }), "payload.workerIin"],
         ["host_notification", J(new { passportNumber = "P1", citizenship = "CN", regionCode = "KZ-35", address = "A", arrivedOn = "2026-01-01" }), "payload.hostIin"],
         ["border_crossing", J(new { passportNumber = "P1", citizenship = "CN", direction = "sideways", crossedAt = "2026-01-01T00:00:00Z", checkpoint = "K" }),
             "payload.direction"],
         ["payment_received", J(new { paymentId = "P", applicationId = "not-a-uuid", amountKzt = 1, paidAt = "2026-01-01T00:00:00Z" }), "payload.applicationId"],
-        ["pension_contribution", J(new { employerBin = Demo.NewBin(), workerIin = Demo.NewBin(), period = "2026-13", amountKzt = 1, paidOn = "2026-01-01" }),
+        ["pension_contribution", J(new { employerBin = "250100058582", workerIin = "250100058621", period = "2026-13", amountKzt = 1, paidOn = "2026-01-01" }),
             "payload.period"],
-        ["tax_payment", J(new { employerBin = Demo.NewBin(), taxCode = "social_tax", periodFrom = "2026-07-01", periodTo = "2026-09-30", amountKzt = 0,
+        ["tax_payment", J(new { employerBin = "250100058641", taxCode = "social_tax", periodFrom = "2026-07-01", periodTo = "2026-09-30", amountKzt = 0,
             paidOn = "2026-01-01" }), "payload.amountKzt"],
     ];
 

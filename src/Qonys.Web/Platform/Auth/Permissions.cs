@@ -32,7 +32,7 @@ internal static class Permissions
         services.AddPermission(EmployersRead,
             Roles.Administrator, Roles.Officer, Roles.Inspector, Roles.Employer, Roles.Analyst);
         services.AddPermission(AuditRead, Roles.Auditor);
-        services.AddPermission(NotificationsRead, [.. Roles.All]); // every account has an inbox; another's notification is 404
+        services.AddPermission(NotificationsRead, signedIn); // every person has an inbox (another's notification is 404); machines have none
         services.AddPermission(DashboardView, signedIn);
         services.AddPermission(UsersManage, Roles.Administrator);
         return services.AddSingleton<PermissionGrants>();

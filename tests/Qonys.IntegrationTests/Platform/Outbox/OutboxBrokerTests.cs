@@ -67,8 +67,7 @@ public sealed class OutboxBrokerTests
         await broker.StopAsync();
         var down = DateTime.UtcNow;
         // During the outage: more decisions on the same application and permit, and every other type.
-        using (var employer = await app.As(Demo.Employer))
-            (await employer.PostAsync($"/api/v1/permit-applications/{id}/pay-fee", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Integration.InboundEvents.PayFeeAsync(app, id);
         using (var admin = await app.As(Demo.Admin))
             (await admin.PostAsJsonAsync($"/api/v1/permits/{number}/revoke", new { reason = "outbox outage test" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         await OutboxTestKit.ProduceEachTypeAsync(app);
@@ -104,8 +103,7 @@ public sealed class OutboxBrokerTests
 
         // Decisions on one case taken on alternating nodes, while both nodes' relays run.
         var (id, number) = await LifecycleSteps.ApprovedAsync(first);
-        using (var employer = await second.As(Demo.Employer))
-            (await employer.PostAsync($"/api/v1/permit-applications/{id}/pay-fee", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Integration.InboundEvents.PayFeeAsync(second, id);
         using (var admin = await first.As(Demo.Admin))
             (await admin.PostAsJsonAsync($"/api/v1/permits/{number}/revoke", new { reason = "two nodes" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         await OutboxTestKit.ProduceEachTypeAsync(second);

@@ -12,8 +12,14 @@ internal sealed class DemoPaymentGateway(IInboundEvents inbound, TimeProvider cl
 {
     public const string Source = "payment-gateway-demo";
 
-    /// <summary>The gateway's identity in the demo: an integration client, as the real gateway's client will be.</summary>
-    static readonly Actor Gateway = new(Guid.Empty, "payment-gateway@demo.qonys.kz", Roles.IntegrationClient, null, null, null);
+    /// <summary>
+    /// The gateway's identity in the demo: an integration client holding the one scope it needs, as the real gateway's
+    /// OAuth client will (docs/security.md "Integration clients").
+    /// </summary>
+    static readonly Actor Gateway = new(Guid.Empty, "payment-gateway@demo.qonys.kz", Roles.IntegrationClient, null, null, null)
+    {
+        Scopes = [IntegrationScopes.ForEventType("payment_received")],
+    };
 
     public async Task<bool> PayAsync(Guid applicationId, long amountKzt, CancellationToken ct)
     {

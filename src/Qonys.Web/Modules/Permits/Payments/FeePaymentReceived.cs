@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qonys.Web.Modules.Integration.Contracts;
 using Qonys.Web.Modules.Permits.Domain;
+using Qonys.Web.Modules.Permits.Events;
 using Qonys.Web.Modules.Permits.SubmitApplication;
 
 namespace Qonys.Web.Modules.Permits.Payments;
@@ -18,7 +19,7 @@ internal sealed record PaymentReceivedPayload(string? PaymentId, Guid? Applicati
 /// decision. A payment that matches nothing waiting — an unknown application, a wrong amount, an application already
 /// paid, lapsed or never approved — is dead-lettered for an administrator (a refund or a correction), never applied.
 /// </summary>
-internal sealed class FeePaymentReceived(AppDb db, AuditLog audit, Notifier notifier, TimeProvider clock) : IInboundEventHandler<PaymentReceivedPayload>
+internal sealed class FeePaymentReceived(AppDb db, AuditLog audit, Notifier notifier, OutboundEvents events, TimeProvider clock) : IInboundEventHandler<PaymentReceivedPayload>
 {
     public Task<ValidationErrors> ValidateAsync(PaymentReceivedPayload p, CancellationToken ct)
     {
@@ -65,6 +66,8 @@ internal sealed class FeePaymentReceived(AppDb db, AuditLog audit, Notifier noti
             new { action = CaseActionType.PayFee, from = status, to, eventId = e.EventId, paymentId = p.PaymentId, amountKzt = p.AmountKzt });
         notifier.Notify(await notifier.EmployerAccountsAsync(application.EmployerBin, ct), "Permit application fee paid",
             "The fee is paid; the permits are valid.", "/permits/applications/" + id);
+        var permits = await db.Set<Permit>().AsNoTracking().Where(x => x.ApplicationId == id).Select(x => x.Number).ToListAsync(ct);
+        events.Emit(PermitsOutboundEvents.StatusChanged(application, status, to, now, permits));
         return InboundOutcome.Done;
     }
 }
