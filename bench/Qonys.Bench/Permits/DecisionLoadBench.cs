@@ -50,8 +50,11 @@ public sealed class DecisionLoadBench : IBench
         var regions = (await RegionsAsync(connectionString)).Take(quotaRows).ToList();
         foreach (var region in regions)
         {
+            // The highest cap the API takes (docs/api.md "Ranges of request fields"); every window of one run fits in it.
             var before = await LedgerAsync(connectionString, year, region);
-            var cap = before.Reserved + before.Used + 1_000_000;
+            const int cap = 1_000_000;
+            if (before.Reserved + before.Used > cap - 100_000)
+                throw new InvalidOperationException($"the quota row of {region} has fewer than 100,000 places left under the highest cap");
             var set = await SendAsync(http, admin, HttpMethod.Put, $"/api/v1/quotas/{year}/{region}/{Category}", new { cap, reason = "benchmark" });
             if (set.Status != HttpStatusCode.OK) throw new InvalidOperationException($"could not set the benchmark quota of {region}: " + set.Body);
         }
